@@ -1,0 +1,264 @@
+package nl.kennisagenda.event;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import nl.kennisagenda.common.IdentifiedEntity;
+
+/**
+ * An event of a knowledge network: a webinar, an online lunch session, a seminar with breakout rounds.
+ * Times are instants; pages and mails show them in Europe/Amsterdam.
+ */
+@Entity
+@Table(name = "events")
+public class Event extends IdentifiedEntity {
+
+    @NotBlank
+    @Size(max = 160)
+    @Column(nullable = false, unique = true)
+    public String slug;
+
+    @NotNull
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "organisation_id")
+    public Organisation organisation;
+
+    @ManyToMany
+    @JoinTable(name = "event_partners",
+            joinColumns = @JoinColumn(name = "event_id"),
+            inverseJoinColumns = @JoinColumn(name = "organisation_id"))
+    @OrderColumn(name = "sort_order")
+    public List<Organisation> partners = new ArrayList<>();
+
+    @NotBlank
+    @Size(max = 300)
+    public String title;
+
+    @Size(max = 1000)
+    public String summary;
+
+    /** Body text; paragraphs separated by blank lines. */
+    @Size(max = 20000)
+    public String description;
+
+    @ElementCollection
+    @CollectionTable(name = "event_themes", joinColumns = @JoinColumn(name = "event_id"))
+    @Column(name = "theme")
+    @OrderColumn(name = "sort_order")
+    public List<String> themes = new ArrayList<>();
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    public EventFormat format;
+
+    @NotNull
+    @Column(name = "starts_at")
+    public Instant startsAt;
+
+    @NotNull
+    @Column(name = "ends_at")
+    public Instant endsAt;
+
+    @Size(max = 200)
+    @Column(name = "venue_name")
+    public String venueName;
+
+    @Size(max = 300)
+    @Column(name = "venue_address")
+    public String venueAddress;
+
+    @Size(max = 120)
+    @Column(name = "venue_city")
+    public String venueCity;
+
+    /** E.g. "Zoom" or "Microsoft Teams"; shown publicly. */
+    @Size(max = 100)
+    @Column(name = "online_platform")
+    public String onlinePlatform;
+
+    /** Released only to confirmed attendees: never on a public page, feed or API. */
+    @Size(max = 1000)
+    @Column(name = "join_url")
+    public String joinUrl;
+
+    /** "Voor wie?" */
+    @Size(max = 4000)
+    public String audience;
+
+    /** "Wat levert deelname jou op?" */
+    @ElementCollection
+    @CollectionTable(name = "event_outcomes", joinColumns = @JoinColumn(name = "event_id"))
+    @Column(name = "outcome")
+    @OrderColumn(name = "sort_order")
+    public List<String> outcomes = new ArrayList<>();
+
+    @Size(max = 200)
+    @Column(name = "contact_name")
+    public String contactName;
+
+    @Size(max = 200)
+    @Column(name = "contact_role")
+    public String contactRole;
+
+    @Email
+    @Size(max = 254)
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    /** Places for the whole event; {@code null} means unlimited. */
+    @Min(0)
+    public Integer capacity;
+
+    /** Maintained by the registration service under a row lock; never trust a count query instead. */
+    @Column(name = "confirmed_count", nullable = false)
+    public int confirmedCount;
+
+    @Column(name = "waitlisted_count", nullable = false)
+    public int waitlistedCount;
+
+    @Column(name = "signup_opens_at")
+    public Instant signupOpensAt;
+
+    @Column(name = "signup_closes_at")
+    public Instant signupClosesAt;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    public EventStatus status = EventStatus.DRAFT;
+
+    /** iCalendar SEQUENCE: raised whenever time, place or join link of a published event changes. */
+    @Column(name = "ical_sequence", nullable = false)
+    public int icalSequence;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @OneToMany(mappedBy = "event")
+    @OrderBy("startsAt, roundNumber, id")
+    public List<ProgrammeItem> programme = new ArrayList<>();
+
+    @OneToMany(mappedBy = "event")
+    @OrderBy("sortOrder")
+    public List<FormField> formFields = new ArrayList<>();
+
+    @OneToMany(mappedBy = "event")
+    @OrderBy("sortOrder")
+    public List<EventMaterial> materials = new ArrayList<>();
+
+    @PrePersist
+    void onCreate() {
+        createdAt = createdAt == null ? Instant.now() : createdAt;
+        updatedAt = updatedAt == null ? createdAt : updatedAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+
+    public boolean isOnline() {
+        return format == EventFormat.ONLINE || format == EventFormat.HYBRID;
+    }
+
+    public boolean isInPerson() {
+        return format == EventFormat.IN_PERSON || format == EventFormat.HYBRID;
+    }
+
+    public boolean isPublic() {
+        return status == EventStatus.PUBLISHED || status == EventStatus.CANCELLED;
+    }
+
+    public boolean hasUnlimitedCapacity() {
+        return capacity == null;
+    }
+
+    /** Places still free, or {@code null} when the event has no capacity limit. */
+    public Integer placesLeft() {
+        return capacity == null ? null : Math.max(0, capacity - confirmedCount);
+    }
+
+    public boolean isFull() {
+        return capacity != null && confirmedCount >= capacity;
+    }
+
+    public boolean isPast(Instant now) {
+        return !endsAt.isAfter(now);
+    }
+
+    public SignupState signupState(Instant now) {
+        if (status == EventStatus.CANCELLED) {
+            return SignupState.CANCELLED;
+        }
+        if (status != EventStatus.PUBLISHED) {
+            return SignupState.NOT_PUBLISHED;
+        }
+        if (!startsAt.isAfter(now)) {
+            return SignupState.PAST;
+        }
+        if (signupOpensAt != null && now.isBefore(signupOpensAt)) {
+            return SignupState.NOT_YET_OPEN;
+        }
+        if (signupClosesAt != null && !now.isBefore(signupClosesAt)) {
+            return SignupState.CLOSED;
+        }
+        return SignupState.OPEN;
+    }
+
+    /** Numbered breakout rounds in programme order. */
+    public List<Integer> breakoutRounds() {
+        return programme.stream()
+                .filter(item -> item.kind == ProgrammeItemKind.BREAKOUT && item.roundNumber != null)
+                .map(item -> item.roundNumber)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    public List<ProgrammeItem> sessionsInRound(int round) {
+        return programme.stream()
+                .filter(item -> item.kind == ProgrammeItemKind.BREAKOUT && item.roundNumber != null
+                        && item.roundNumber == round)
+                .toList();
+    }
+
+    public Optional<FormField> formField(String key) {
+        return formFields.stream().filter(field -> field.fieldKey.equals(key)).findFirst();
+    }
+
+    public static Optional<Event> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /** The public view: drafts do not exist for visitors. */
+    public static Optional<Event> findPublicBySlug(String slug) {
+        return find("slug = ?1 and status in ?2", slug, List.of(EventStatus.PUBLISHED, EventStatus.CANCELLED))
+                .firstResultOptional();
+    }
+}

@@ -1,0 +1,6 @@
+package nl.kennisagenda.event;
+
+/** Lifecycle of an event; only PUBLISHED and CANCELLED events are public. */
+public enum EventStatus {
+    DRAFT, PUBLISHED, CANCELLED
+}

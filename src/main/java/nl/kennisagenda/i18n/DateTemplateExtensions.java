@@ -1,0 +1,26 @@
+package nl.kennisagenda.i18n;
+
+import java.time.Instant;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** Date formatting in templates, in the language of the page or mail: {@code {event.startsAt.day}}. */
+@TemplateExtension
+public class DateTemplateExtensions {
+
+    static String day(Instant instant, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return Dates.day(instant, CurrentLocale.from(locale));
+    }
+
+    static String shortDay(Instant instant, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return Dates.shortDay(instant, CurrentLocale.from(locale));
+    }
+
+    static String time(Instant instant) {
+        return Dates.time(instant);
+    }
+
+    static String iso(Instant instant) {
+        return Dates.iso(instant);
+    }
+}

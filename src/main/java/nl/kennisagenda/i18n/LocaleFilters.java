@@ -1,0 +1,61 @@
+package nl.kennisagenda.i18n;
+
+import java.util.Locale;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Chooses the language of every request ({@code ?lang=}, then the {@code lang} cookie, then Accept-Language),
+ * and remembers an explicit choice in a cookie. Templates read it through {@link CurrentLocale#from(Object)}
+ * and, for message bundles, through the Accept-Language header that the request filter rewrites.
+ */
+public class LocaleFilters {
+
+    private static final int ONE_YEAR = 365 * 24 * 3600;
+
+    @Inject
+    CurrentLocale currentLocale;
+
+    @ServerRequestFilter(preMatching = true)
+    public void chooseLocale(ContainerRequestContext request) {
+        String asked = request.getUriInfo().getQueryParameters().getFirst("lang");
+        Locale chosen = CurrentLocale.supported(asked)
+                .or(() -> {
+                    Cookie cookie = request.getCookies().get(CurrentLocale.COOKIE);
+                    return CurrentLocale.supported(cookie == null ? null : cookie.getValue());
+                })
+                .or(() -> request.getAcceptableLanguages().stream()
+                        .filter(l -> !"*".equals(l.getLanguage()))
+                        .findFirst()
+                        .flatMap(l -> CurrentLocale.supported(l.getLanguage())))
+                .orElse(CurrentLocale.DUTCH);
+        currentLocale.set(chosen);
+        // The Qute integration picks the template locale from Accept-Language: make it say what we chose.
+        request.getHeaders().putSingle(HttpHeaders.ACCEPT_LANGUAGE, chosen.toLanguageTag());
+        if (CurrentLocale.supported(asked).isPresent()) {
+            request.setProperty(CurrentLocale.COOKIE, chosen.getLanguage());
+        }
+    }
+
+    @ServerResponseFilter
+    public void applyLocale(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!response.getHeaders().containsKey(HttpHeaders.CONTENT_LANGUAGE)
+                && response.getMediaType() != null && "html".equals(response.getMediaType().getSubtype())) {
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, currentLocale.language());
+        }
+        Object explicit = request.getProperty(CurrentLocale.COOKIE);
+        if (explicit != null) {
+            response.getHeaders().add(HttpHeaders.SET_COOKIE, new NewCookie.Builder(CurrentLocale.COOKIE)
+                    .value(explicit.toString()).path("/").maxAge(ONE_YEAR).sameSite(NewCookie.SameSite.LAX)
+                    .build());
+        }
+    }
+}

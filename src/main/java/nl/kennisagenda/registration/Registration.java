@@ -1,0 +1,158 @@
+package nl.kennisagenda.registration;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import nl.kennisagenda.common.IdentifiedEntity;
+import nl.kennisagenda.common.Tokens;
+import nl.kennisagenda.event.Event;
+import nl.kennisagenda.event.ProgrammeItem;
+
+/** One person's sign-up for one event, with their answers and breakout choices. */
+@Entity
+@Table(name = "registrations")
+public class Registration extends IdentifiedEntity {
+
+    @NotNull
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "event_id")
+    public Event event;
+
+    @NotNull
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "attendee_id")
+    public Attendee attendee;
+
+    /** Secret for the self-service page; at least 128 random bits. */
+    @Column(nullable = false, unique = true)
+    public String token;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    public RegistrationStatus status;
+
+    @NotBlank
+    @Size(max = 100)
+    @Column(name = "first_name")
+    public String firstName;
+
+    @NotBlank
+    @Size(max = 100)
+    @Column(name = "last_name")
+    public String lastName;
+
+    /** As typed (the attendee holds the normalised form). */
+    @NotBlank
+    @Email
+    @Size(max = 254)
+    public String email;
+
+    @Size(max = 200)
+    @Column(name = "organisation_name")
+    public String organisationName;
+
+    @Size(max = 200)
+    @Column(name = "job_role")
+    public String jobRole;
+
+    /** Language of the person's mails: "nl" or "en". */
+    @NotBlank
+    @Size(max = 8)
+    public String locale = "nl";
+
+    @Column(name = "newsletter_opt_in", nullable = false)
+    public boolean newsletterOptIn;
+
+    /** The exact consent text the person saw when ticking the newsletter box. */
+    @Size(max = 1000)
+    @Column(name = "newsletter_consent_text")
+    public String newsletterConsentText;
+
+    /** Answers to the event's own fields, by field key (multi-select answers joined by newlines). */
+    @ElementCollection
+    @CollectionTable(name = "registration_answers", joinColumns = @JoinColumn(name = "registration_id"))
+    @MapKeyColumn(name = "field_key")
+    @Column(name = "answer")
+    public Map<String, String> answers = new LinkedHashMap<>();
+
+    /** Chosen breakout sessions, at most one per round. */
+    @ManyToMany
+    @JoinTable(name = "registration_sessions",
+            joinColumns = @JoinColumn(name = "registration_id"),
+            inverseJoinColumns = @JoinColumn(name = "programme_item_id"))
+    public Set<ProgrammeItem> sessions = new LinkedHashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    @Column(name = "reminder_sent_at")
+    public Instant reminderSentAt;
+
+    @PrePersist
+    void onCreate() {
+        if (token == null) {
+            token = Tokens.newToken();
+        }
+        createdAt = createdAt == null ? Instant.now() : createdAt;
+        updatedAt = updatedAt == null ? createdAt : updatedAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+
+    public String fullName() {
+        return firstName + " " + lastName;
+    }
+
+    public Locale mailLocale() {
+        return Locale.forLanguageTag(locale);
+    }
+
+    public boolean isConfirmed() {
+        return status == RegistrationStatus.CONFIRMED;
+    }
+
+    public boolean isWaitlisted() {
+        return status == RegistrationStatus.WAITLISTED;
+    }
+
+    public boolean isCancelled() {
+        return status == RegistrationStatus.CANCELLED;
+    }
+
+    public static Optional<Registration> findByToken(String token) {
+        return find("token", token).firstResultOptional();
+    }
+}
