@@ -10,12 +10,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import nl.kennisagenda.config.SiteConfig;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.EventFormat;
 import nl.kennisagenda.event.EventMaterial;
@@ -40,11 +41,11 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    @ConfigProperty(name = "kennisagenda.demo-data", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    SiteConfig site;
 
     void onStart(@Observes StartupEvent start) {
-        if (enabled) {
+        if (site.demoData()) {
             seedIfEmpty(LocalDate.now(Dates.AMSTERDAM));
         }
     }
