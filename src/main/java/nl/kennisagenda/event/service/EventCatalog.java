@@ -74,13 +74,12 @@ public class EventCatalog {
         return events;
     }
 
-    /** What the filter form offers: organisations, themes and months of all upcoming events. */
-    public FilterOptions filterOptions(Instant now) {
-        List<Event> events = upcoming(EventFilter.none(), now);
+    /** What the filter form offers: organisations, themes and months of the given (upcoming) events. */
+    public FilterOptions filterOptions(List<Event> upcoming) {
         Map<Long, Organisation> organisations = new LinkedHashMap<>();
         Set<String> themes = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         Set<YearMonth> months = new TreeSet<>();
-        for (Event event : events) {
+        for (Event event : upcoming) {
             organisations.putIfAbsent(event.organisation.id, event.organisation);
             event.partners.forEach(partner -> organisations.putIfAbsent(partner.id, partner));
             themes.addAll(event.themes);

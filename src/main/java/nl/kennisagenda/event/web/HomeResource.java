@@ -52,10 +52,12 @@ public class HomeResource {
             @RestQuery String month, @RestQuery String q) {
         Instant now = Instant.now();
         FilterForm form = new FilterForm(organisation, theme, format, month, q);
-        FilterOptions options = catalog.filterOptions(now);
+        List<Event> allUpcoming = catalog.upcoming(EventFilter.none(), now);
+        FilterOptions options = catalog.filterOptions(allUpcoming);
         List<EventFormat> formats = List.of(EventFormat.values());
         try {
-            List<Event> events = catalog.upcoming(EventFilter.parse(form), now);
+            EventFilter filter = EventFilter.parse(form);
+            List<Event> events = filter.isEmpty() ? allUpcoming : catalog.upcoming(filter, now);
             return Response.ok(Templates.home(events, form, options, formats, null), HTML).build();
         } catch (InvalidFilterException invalid) {
             String error = message(PageTexts.in(locale.get()), invalid);
