@@ -3,7 +3,19 @@ package nl.kennisagenda.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +67,51 @@ class PublicSurfaceTest {
             }
             assertFalse(body.contains("secret-test-link"), "test join link leaked on " + path);
         }
+    }
+
+    @Test
+    void everyPublicPageHasOneH1HeadingsInOrderAndUniqueIds() {
+        List<String> paths = new ArrayList<>(List.of("/", "/?q=niets-hiervan", "/?month=2026-13", "/events/past",
+                "/organisations", "/events/bestaat-niet"));
+        QuarkusTransaction.requiringNew().run(() -> {
+            Event.<Event>list("status <> ?1", nl.kennisagenda.event.EventStatus.DRAFT)
+                    .forEach(event -> paths.add("/events/" + event.slug));
+            Organisation.<Organisation>listAll().forEach(org -> paths.add("/organisations/" + org.slug));
+        });
+        paths.add("/speakers/klaas-beniers");
+        for (String path : paths) {
+            String html = given().when().get(path).then().extract().asString();
+            assertTrue(html.startsWith("<!DOCTYPE html>"), path);
+            assertTrue(html.contains("<html lang=\"nl\">"), path);
+            Matcher headings = Pattern.compile("<h([1-6])[ >]").matcher(html);
+            int previous = 0;
+            int h1s = 0;
+            while (headings.find()) {
+                int level = Integer.parseInt(headings.group(1));
+                assertTrue(level <= previous + 1, "heading level jumps to h" + level + " on " + path);
+                h1s += level == 1 ? 1 : 0;
+                previous = level;
+            }
+            assertEquals(1, h1s, "one h1 on " + path);
+            Matcher ids = Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+            Set<String> seen = new HashSet<>();
+            while (ids.find()) {
+                assertTrue(seen.add(ids.group(1)), "duplicate id " + ids.group(1) + " on " + path);
+            }
+        }
+    }
+
+    @Test
+    void englishBundleHasEveryDutchText() throws Exception {
+        Properties dutch = new Properties();
+        Properties english = new Properties();
+        try (InputStream nl = getClass().getResourceAsStream("/messages/msg_nl.properties");
+                InputStream en = getClass().getResourceAsStream("/messages/msg_en.properties")) {
+            dutch.load(new InputStreamReader(nl, StandardCharsets.UTF_8));
+            english.load(new InputStreamReader(en, StandardCharsets.UTF_8));
+        }
+        assertTrue(dutch.size() > 100, "the bundle is loaded");
+        assertEquals(new TreeSet<>(dutch.stringPropertyNames()), new TreeSet<>(english.stringPropertyNames()));
     }
 
     @Test
