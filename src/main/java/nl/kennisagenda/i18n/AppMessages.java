@@ -52,4 +52,286 @@ public interface AppMessages {
 
     @Message
     String back_home();
+
+    @Message
+    String home_intro();
+
+    @Message
+    String filter_heading();
+
+    @Message
+    String filter_q();
+
+    @Message
+    String filter_q_hint();
+
+    @Message
+    String filter_organisation();
+
+    @Message
+    String filter_any_organisation();
+
+    @Message
+    String filter_theme();
+
+    @Message
+    String filter_any_theme();
+
+    @Message
+    String filter_format();
+
+    @Message
+    String filter_any_format();
+
+    @Message
+    String filter_month();
+
+    @Message
+    String filter_any_month();
+
+    @Message
+    String filter_submit();
+
+    @Message
+    String filter_reset();
+
+    @Message
+    String filter_error_title();
+
+    @Message
+    String filter_invalid_format(String value);
+
+    @Message
+    String filter_invalid_month(String value);
+
+    @Message
+    String filter_invalid_q();
+
+    @Message
+    String results_heading();
+
+    @Message
+    String results_count(int count);
+
+    @Message
+    String no_results_title();
+
+    @Message
+    String no_results_text();
+
+    @Message
+    String no_upcoming();
+
+    @Message
+    String format_online();
+
+    @Message
+    String format_in_person();
+
+    @Message
+    String format_hybrid();
+
+    @Message
+    String places_left(int count);
+
+    @Message
+    String full_waitlist();
+
+    @Message
+    String session_full();
+
+    @Message
+    String session_capacity(int count);
+
+    @Message
+    String organiser_with_partners(String organiser, String partners);
+
+    @Message
+    String cancelled_badge();
+
+    @Message
+    String cancelled_banner_title();
+
+    @Message
+    String cancelled_banner_text();
+
+    @Message
+    String event_key_facts();
+
+    @Message
+    String event_when();
+
+    @Message
+    String event_where();
+
+    @Message
+    String event_how_online(String platform);
+
+    @Message
+    String event_online_link_note();
+
+    @Message
+    String event_places();
+
+    @Message
+    String event_places_unlimited();
+
+    @Message
+    String event_audience();
+
+    @Message
+    String event_outcomes();
+
+    @Message
+    String event_about();
+
+    @Message
+    String event_programme();
+
+    @Message
+    String programme_round(int round);
+
+    @Message
+    String programme_round_intro();
+
+    @Message
+    String programme_room();
+
+    @Message
+    String programme_speakers();
+
+    @Message
+    String kind_plenary();
+
+    @Message
+    String kind_breakout();
+
+    @Message
+    String kind_break();
+
+    @Message
+    String event_speakers();
+
+    @Message
+    String event_organisers();
+
+    @Message
+    String organiser();
+
+    @Message
+    String partners();
+
+    @Message
+    String in_partnership_with();
+
+    @Message
+    String event_contact();
+
+    @Message
+    String contact_intro();
+
+    @Message
+    String event_signup();
+
+    @Message
+    String signup_button();
+
+    @Message
+    String signup_button_waitlist();
+
+    @Message
+    String signup_waitlist_note();
+
+    @Message
+    String signup_not_yet_open(String date);
+
+    @Message
+    String signup_closed();
+
+    @Message
+    String signup_past();
+
+    @Message
+    String signup_cancelled();
+
+    @Message
+    String signup_closes(String date);
+
+    @Message
+    String add_to_calendar();
+
+    @Message
+    String event_materials();
+
+    @Message
+    String material_slides();
+
+    @Message
+    String material_recording();
+
+    @Message
+    String material_document();
+
+    @Message
+    String material_link();
+
+    @Message
+    String no_materials();
+
+    @Message
+    String event_themes();
+
+    @Message
+    String past_title();
+
+    @Message
+    String past_intro();
+
+    @Message
+    String past_none();
+
+    @Message
+    String organisations_title();
+
+    @Message
+    String organisations_intro();
+
+    @Message
+    String organisation_website(String name);
+
+    @Message
+    String organisation_upcoming();
+
+    @Message
+    String organisation_past();
+
+    @Message
+    String organisation_no_upcoming();
+
+    @Message
+    String organisation_no_past();
+
+    @Message
+    String speaker_upcoming();
+
+    @Message
+    String speaker_past();
+
+    @Message
+    String speaker_about(String name);
+
+    @Message
+    String event_list_label();
+
+    @Message
+    String date_label();
+
+    @Message
+    String api_event_not_found(String slug);
+
+    @Message
+    String api_not_found(String path);
+
+    @Message
+    String word_and();
 }

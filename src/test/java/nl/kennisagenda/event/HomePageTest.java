@@ -3,13 +3,30 @@ package nl.kennisagenda.event;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
+import java.time.Duration;
+import java.time.YearMonth;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import nl.kennisagenda.i18n.Dates;
 
 @QuarkusTest
 class HomePageTest {
+
+    private static final String PRIMARY_CARE = "Ruimte voor eerstelijnszorg: wat kunnen gemeenten doen?";
+    private static final String GENERALIST_CARE = "Samen bouwen aan toekomstbestendige medisch generalistische zorg in de regio";
+    private static final String REGION_PLAN = "Van regiobeeld naar regioplan";
+    private static final String VLISSINGEN = "Gezondheidscentra Vlissingen";
+    private static final String PAST = "Samenwerken voor goede zorg en ondersteuning in de wijk";
+
+    @AfterEach
+    void removeTestEvents() {
+        EventFixtures.cleanUp();
+    }
 
     @Test
     void homePageListsTheDemoEventsInDutch() {
@@ -17,7 +34,7 @@ class HomePageTest {
                 .then().statusCode(200)
                 .header("Content-Language", is("nl"))
                 .body(containsString("<html lang=\"nl\">"))
-                .body(containsString("Ruimte voor eerstelijnszorg: wat kunnen gemeenten doen?"))
+                .body(containsString(PRIMARY_CARE))
                 .body(containsString("10:30–12:00"));
     }
 
@@ -27,9 +44,173 @@ class HomePageTest {
                 .then().statusCode(200)
                 .cookie("lang", "en")
                 .body(containsString("<html lang=\"en\">"))
-                .body(containsString("Past events"));
+                .body(containsString("Past events"))
+                .body(containsString("Search and filter"));
         given().cookie("lang", "en").when().get("/")
                 .then().statusCode(200)
-                .body(containsString("<html lang=\"en\">"));
+                .body(containsString("<html lang=\"en\">"))
+                .body(containsString("Show events"));
+    }
+
+    @Test
+    void upcomingEventsAreListedSoonestFirstWithoutPastOnes() {
+        String html = given().when().get("/").then().statusCode(200).extract().asString();
+        int primary = html.indexOf(PRIMARY_CARE);
+        int generalist = html.indexOf(GENERALIST_CARE);
+        int regionPlan = html.indexOf(REGION_PLAN);
+        int vlissingen = html.indexOf(VLISSINGEN);
+        org.junit.jupiter.api.Assertions.assertTrue(primary > 0 && primary < generalist && generalist < regionPlan
+                && regionPlan < vlissingen, "soonest first");
+        org.junit.jupiter.api.Assertions.assertFalse(html.contains(PAST), "past events are not on the agenda");
+    }
+
+    @Test
+    void cardsShowOrganiserPartnersFormatPlacesAndThemes() {
+        given().when().get("/")
+                .then().statusCode(200)
+                .body(containsString("Vilans met VWS en ESHPM"))
+                .body(containsString("VWS met VNG en ZN"))
+                .body(containsString("Online via Zoom"))
+                .body(containsString("Utrecht"))
+                .body(containsString("Nog 300 plaatsen vrij"))
+                .body(containsString("<a href=\"/?theme=Eerstelijnszorg\">Eerstelijnszorg</a>"))
+                .body(containsString("<time datetime=\""));
+    }
+
+    @Test
+    void fullEventShowsFullWithWaitingList() {
+        EventFixtures.create("test-vol", Duration.ofDays(3), event -> {
+            event.capacity = 10;
+            event.confirmedCount = 10;
+        });
+        given().when().get("/").then().statusCode(200)
+                .body(containsString("Testbijeenkomst test-vol"))
+                .body(containsString("Vol — wachtlijst"));
+    }
+
+    @Test
+    void filterOnNetworkShowsEventsItOrganisesOrPartnersIn() {
+        given().queryParam("organisation", "vws").when().get("/")
+                .then().statusCode(200)
+                .body(containsString(GENERALIST_CARE))
+                .body(containsString(REGION_PLAN))
+                .body(not(containsString(PRIMARY_CARE)))
+                .body(containsString("<option value=\"vws\" selected>"));
+    }
+
+    @Test
+    void filterOnThemeIgnoresCase() {
+        given().queryParam("theme", "integraal zorgakkoord").when().get("/")
+                .then().statusCode(200)
+                .body(containsString(REGION_PLAN))
+                .body(not(containsString(PRIMARY_CARE)))
+                .body(containsString("1 bijeenkomst gevonden"));
+    }
+
+    @Test
+    void filterOnFormatShowsOnlyThatFormat() {
+        given().queryParam("format", "IN_PERSON").when().get("/")
+                .then().statusCode(200)
+                .body(containsString(REGION_PLAN))
+                .body(not(containsString(VLISSINGEN)))
+                .body(not(containsString(PRIMARY_CARE)))
+                .body(containsString("<option value=\"IN_PERSON\" selected>"));
+    }
+
+    @Test
+    void filterOnMonthShowsEventsStartingInThatMonth() {
+        Event regionPlan = EventCatalogFixture.event("van-regiobeeld-naar-regioplan");
+        YearMonth month = YearMonth.from(Dates.local(regionPlan.startsAt));
+        String html = given().queryParam("month", month.toString()).when().get("/")
+                .then().statusCode(200)
+                .body(containsString(REGION_PLAN))
+                .body(containsString("<option value=\"" + month + "\" selected>"))
+                .extract().asString();
+        Event primary = EventCatalogFixture.event("ruimte-voor-eerstelijnszorg");
+        if (!YearMonth.from(Dates.local(primary.startsAt)).equals(month)) {
+            org.junit.jupiter.api.Assertions.assertFalse(html.contains(PRIMARY_CARE));
+        }
+    }
+
+    @Test
+    void textSearchLooksInTitleSummaryDescriptionAndOrganisation() {
+        given().queryParam("q", "GRONINGEN").when().get("/").then().statusCode(200)
+                .body(containsString(PRIMARY_CARE)).body(not(containsString(REGION_PLAN)));
+        given().queryParam("q", "Zorgverzekeraars Nederland").when().get("/").then().statusCode(200)
+                .body(containsString(REGION_PLAN)).body(not(containsString(PRIMARY_CARE)));
+        given().queryParam("q", "gezondheidscentra").when().get("/").then().statusCode(200)
+                .body(containsString(VLISSINGEN));
+    }
+
+    @Test
+    void searchTermIsShownAgainEscaped() {
+        given().queryParam("q", "\"><script>alert(1)</script>").when().get("/")
+                .then().statusCode(200)
+                .body(not(containsString("<script>alert(1)</script>")))
+                .body(containsString("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""));
+    }
+
+    @Test
+    void filtersCombine() {
+        given().queryParam("organisation", "vws").queryParam("format", "ONLINE").when().get("/")
+                .then().statusCode(200)
+                .body(containsString(GENERALIST_CARE))
+                .body(not(containsString(REGION_PLAN)))
+                .body(containsString("1 bijeenkomst gevonden"));
+    }
+
+    @Test
+    void noMatchesShowsAClearNoResultsState() {
+        given().queryParam("q", "geen-enkele-bijeenkomst-heet-zo").when().get("/")
+                .then().statusCode(200)
+                .body(containsString("Geen bijeenkomsten gevonden"))
+                .body(containsString("Wis filters"))
+                .body(containsString("value=\"geen-enkele-bijeenkomst-heet-zo\""));
+    }
+
+    @Test
+    void invalidFilterValueGivesBadRequestWithTheFormAgain() {
+        given().queryParam("month", "2026-13").queryParam("q", "regio").when().get("/")
+                .then().statusCode(400)
+                .body(containsString("‘2026-13’ is geen geldige maand"))
+                .body(containsString("value=\"regio\""))
+                .body(containsString("<html lang=\"nl\">"));
+        given().queryParam("format", "FOO").queryParam("lang", "en").when().get("/")
+                .then().statusCode(400)
+                .body(containsString("Unknown format ‘FOO’"));
+    }
+
+    @Test
+    void everyFilterControlHasALabel() {
+        String html = given().when().get("/").then().statusCode(200).extract().asString();
+        for (String id : new String[] {"filter-q", "filter-organisation", "filter-theme", "filter-format", "filter-month"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(html.contains("<label for=\"" + id + "\">"), id);
+            org.junit.jupiter.api.Assertions.assertTrue(html.contains("id=\"" + id + "\""), id);
+        }
+    }
+
+    @Test
+    void draftsAreNotOnTheAgenda() {
+        EventFixtures.create("test-concept", Duration.ofDays(2), event -> event.status = EventStatus.DRAFT);
+        given().when().get("/").then().statusCode(200)
+                .body(not(containsString("test-concept")));
+        given().queryParam("q", "test-concept").when().get("/").then().statusCode(200)
+                .body(containsString("Geen bijeenkomsten gevonden"));
+    }
+
+    @Test
+    void pageHasLandmarksSkipLinkAndOneMainHeading() {
+        String html = given().when().get("/").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(1, html.split("<h1").length - 1, "exactly one h1");
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("<a class=\"skip-link\" href=\"#main\">"));
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("<main id=\"main\""));
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("<nav class=\"site-nav\" aria-label="));
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("<footer"));
+    }
+
+    @Test
+    void stylesheetIsServedByTheApp() {
+        given().when().get("/css/site.css").then().statusCode(200)
+                .body(containsString(".card"));
     }
 }
