@@ -19,6 +19,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
+import nl.kennisagenda.calendar.PersonalInvites;
 import nl.kennisagenda.config.SiteConfig;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.EventChanged;
@@ -38,12 +39,16 @@ import nl.kennisagenda.registration.RegistrationStatus;
 public class AttendeeMails {
 
     private static final Logger LOG = Logger.getLogger(AttendeeMails.class);
+    static final String INVITE_FILE = "invite.ics";
 
     @Inject
     MailOutbox outbox;
 
     @Inject
     SiteConfig site;
+
+    @Inject
+    PersonalInvites invites;
 
     @CheckedTemplate
     static class Templates {
@@ -121,9 +126,15 @@ public class AttendeeMails {
                 body.html(), attachments));
     }
 
-    /** The personal calendar document for the mail. */
+    /** The person's own calendar document for the mail (built by the calendar feature with ical4j). */
     List<MailAttachment> attachments(Registration registration, Invite invite) {
-        return List.of();
+        return switch (invite) {
+            case NONE -> List.of();
+            case REQUEST -> List.of(new MailAttachment(INVITE_FILE, MailAttachment.INVITE_REQUEST,
+                    invites.request(registration)));
+            case CANCEL -> List.of(new MailAttachment(INVITE_FILE, MailAttachment.INVITE_CANCEL,
+                    invites.cancel(registration)));
+        };
     }
 
     static Invite invite(MailKind kind) {

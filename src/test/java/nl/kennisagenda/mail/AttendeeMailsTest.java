@@ -66,6 +66,18 @@ class AttendeeMailsTest {
                 "<a href=\"" + JOIN_URL + "\"",
                 "Sessie Zorg <span",
                 "<a href=\"http://localhost:8080/registrations/" + registration.token + "\"");
+        assertContains(mail.textBody, "In de bijlage zit een agenda-uitnodiging");
+
+        assertEquals(1, mail.attachments.size());
+        MailAttachment invite = mail.attachments.get(0);
+        assertEquals("invite.ics", invite.fileName);
+        assertContains(invite.contentType, "text/calendar", "method=REQUEST");
+        net.fortuna.ical4j.model.Calendar calendar = Invites.parse(invite.content);
+        assertEquals("REQUEST", Invites.method(calendar));
+        assertEquals("Europe/Amsterdam", Invites.dtstartTzid(calendar));
+        assertEquals(MailTestData.EVENT_DAY.toString().replace("-", "") + "T103000",
+                Invites.property(calendar, "DTSTART"));
+        assertContains(Invites.property(calendar, "UID"), "registration-" + id + "@");
     }
 
     @Test
@@ -116,6 +128,11 @@ class AttendeeMailsTest {
         assertContains(cancellation.textBody, "Je afmelding is verwerkt");
         assertLacks(cancellation.textBody, "zoom.example.org");
         assertLacks(cancellation.htmlBody, "zoom.example.org");
+        String requestUid = Invites.property(Invites.parse(mails.get(0).attachments.get(0).content), "UID");
+        assertContains(cancellation.attachments.get(0).contentType, "method=CANCEL");
+        net.fortuna.ical4j.model.Calendar cancel = Invites.parse(cancellation.attachments.get(0).content);
+        assertEquals("CANCEL", Invites.method(cancel));
+        assertEquals(requestUid, Invites.property(cancel, "UID"));
     }
 
     @Test
@@ -129,6 +146,8 @@ class AttendeeMailsTest {
         assertEquals(List.of(MailKind.WAITING_LIST, MailKind.PROMOTION), kinds(mails));
         assertEquals("Er is een plek voor je vrijgekomen: Webinar met wachtlijst", mails.get(1).subject);
         assertContains(mails.get(1).textBody, "Goed nieuws", "Deelnemen: " + JOIN_URL);
+        assertTrue(mails.get(0).attachments.isEmpty());
+        assertEquals("REQUEST", Invites.method(Invites.parse(mails.get(1).attachments.get(0).content)));
     }
 
     @Test
@@ -223,6 +242,14 @@ class AttendeeMailsTest {
         assertEquals(List.of(MailKind.CONFIRMATION, MailKind.EVENT_UPDATED), kinds(confirmedMails));
         assertEquals("Gewijzigd: Verplaatst webinar", confirmedMails.get(1).subject);
         assertContains(confirmedMails.get(1).textBody, "vrijdag " + (DAY + 1) + " januari " + YEAR + ", 10:30–12:00", JOIN_URL);
+        net.fortuna.ical4j.model.Calendar before = Invites.parse(confirmedMails.get(0).attachments.get(0).content);
+        net.fortuna.ical4j.model.Calendar after = Invites.parse(confirmedMails.get(1).attachments.get(0).content);
+        assertEquals("REQUEST", Invites.method(after));
+        assertEquals(Invites.property(before, "UID"), Invites.property(after, "UID"));
+        assertEquals("0", Invites.property(before, "SEQUENCE"));
+        assertEquals("1", Invites.property(after, "SEQUENCE"));
+        assertEquals(MailTestData.EVENT_DAY.plusDays(1).toString().replace("-", "") + "T103000",
+                Invites.property(after, "DTSTART"));
         assertEquals(List.of(MailKind.WAITING_LIST), kinds(data.mailsFor(waiting)));
     }
 
@@ -245,6 +272,8 @@ class AttendeeMailsTest {
         assertContains(toConfirmed.textBody, "will not take place");
         assertLacks(toConfirmed.textBody, JOIN_URL);
         assertEquals(List.of(MailKind.WAITING_LIST, MailKind.EVENT_CANCELLED), kinds(data.mailsFor(waiting)));
+        assertEquals("CANCEL", Invites.method(Invites.parse(toConfirmed.attachments.get(0).content)));
+        assertEquals("CANCEL", Invites.method(Invites.parse(data.mailsFor(waiting).get(1).attachments.get(0).content)));
         assertEquals(List.of(MailKind.CONFIRMATION, MailKind.CANCELLATION), kinds(data.mailsFor(cancelled)));
     }
 

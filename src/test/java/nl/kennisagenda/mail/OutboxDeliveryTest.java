@@ -86,6 +86,17 @@ class OutboxDeliveryTest {
                 "http://localhost:8080/registrations/" + token);
         String html = Mime.part(message, "text/html");
         assertContains(html, "<a href=\"http://localhost:8080/registrations/" + token + "\"", "Webinar over wijkzorg");
+
+        List<String> types = Mime.contentTypes(message);
+        assertTrue(types.stream().anyMatch(t -> t.startsWith("text/calendar") && t.contains("method=REQUEST")),
+                types.toString());
+        net.fortuna.ical4j.model.Calendar invite = Invites.parse(Mime.part(message, "text/calendar"));
+        assertEquals("REQUEST", Invites.method(invite));
+        assertEquals("registration-" + id + "@localhost", Invites.property(invite, "UID"));
+        assertEquals("Europe/Amsterdam", Invites.dtstartTzid(invite));
+        assertEquals(MailTestData.EVENT_DAY.toString().replace("-", "") + "T103000",
+                Invites.property(invite, "DTSTART"));
+        assertContains(Invites.property(invite, "DESCRIPTION"), "Sessie Wonen");
     }
 
     @Test
