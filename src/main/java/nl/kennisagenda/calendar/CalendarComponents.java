@@ -1,0 +1,414 @@
+package nl.kennisagenda.calendar;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.CuType;
+import net.fortuna.ical4j.model.parameter.Feature;
+import net.fortuna.ical4j.model.parameter.Label;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.RelType;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Conference;
+import net.fortuna.ical4j.model.property.Created;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.LastModified;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RelatedTo;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Transp;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import nl.kennisagenda.config.SiteConfig;
+import nl.kennisagenda.event.Event;
+import nl.kennisagenda.event.EventStatus;
+import nl.kennisagenda.event.ProgrammeItem;
+import nl.kennisagenda.event.Speaker;
+import nl.kennisagenda.i18n.Dates;
+import nl.kennisagenda.registration.Registration;
+
+/**
+ * Builds the ical4j components of our documents: the calendar frame with its VTIMEZONE, the public VEVENT of an
+ * event, one VEVENT per programme item, and a person's own VEVENT for a registration. All date-times are written
+ * as local Europe/Amsterdam times with {@code TZID=Europe/Amsterdam}; DTSTAMP, LAST-MODIFIED and CREATED in UTC.
+ */
+@ApplicationScoped
+public class CalendarComponents {
+
+    static final String PRODUCT_ID = "-//Kennisagenda//Kennisagenda agenda//NL";
+
+    @Inject
+    CalendarUids uids;
+
+    @Inject
+    SiteConfig site;
+
+    @Inject
+    CalendarConfig config;
+
+    /** Texts of the {@code cal} bundle in a language. */
+    public static CalendarMessages messages(Locale locale) {
+        String language = locale != null && "en".equals(locale.getLanguage()) ? "en" : "nl";
+        return MessageBundles.get(CalendarMessages.class, Localized.Literal.of(language));
+    }
+
+    /** A VCALENDAR with PRODID, VERSION, CALSCALE, the optional METHOD and the Europe/Amsterdam VTIMEZONE. */
+    public Calendar newCalendar(Method method) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(PRODUCT_ID));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        if (method != null) {
+            calendar.add(method);
+        }
+        calendar.add(AmsterdamTimeZone.vTimeZone());
+        return calendar;
+    }
+
+    /** The public view of an event: no join link, ever. */
+    public VEvent publicEvent(Event event, Locale locale) {
+        CalendarMessages messages = messages(locale);
+        VEvent vevent = new VEvent(false);
+        vevent.add(new Uid(uids.event(event)));
+        vevent.add(new DtStamp(utc(event.updatedAt)));
+        times(vevent, event.startsAt, event.endsAt);
+        vevent.add(new Summary(clean(event.title)));
+        vevent.add(new Description(publicDescription(event, messages)));
+        addLocation(vevent, location(event, messages));
+        vevent.add(new Url(eventPage(event)));
+        vevent.add(organizer(event));
+        if (!event.themes.isEmpty()) {
+            vevent.add(new Categories(new TextList(event.themes.stream().map(CalendarComponents::clean)
+                    .filter(theme -> !theme.isBlank()).toArray(String[]::new))));
+        }
+        vevent.add(event.status == EventStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED
+                : ImmutableStatus.VEVENT_CONFIRMED);
+        vevent.add(new Sequence(event.icalSequence));
+        vevent.add(new Created(utc(event.createdAt)));
+        vevent.add(new LastModified(utc(event.updatedAt)));
+        vevent.add(ImmutableTransp.OPAQUE);
+        return vevent;
+    }
+
+    /** One programme item as an entry of its own, related to the event's entry. */
+    public VEvent programmeItem(ProgrammeItem item, Locale locale) {
+        CalendarMessages messages = messages(locale);
+        Event event = item.event;
+        VEvent vevent = new VEvent(false);
+        vevent.add(new Uid(uids.programmeItem(item)));
+        vevent.add(new DtStamp(utc(event.updatedAt)));
+        times(vevent, item.startsAt, item.endsAt);
+        vevent.add(new Summary(messages.programme_item_summary(clean(event.title), clean(item.title))));
+        List<String> lines = new ArrayList<>();
+        if (item.description != null && !item.description.isBlank()) {
+            lines.add(clean(item.description));
+        }
+        String speakers = speakers(item);
+        if (!speakers.isEmpty()) {
+            lines.add(speakers);
+        }
+        lines.add(messages.more_information(eventPage(event).toString()));
+        vevent.add(new Description(String.join("\n\n", lines)));
+        String location = location(event, messages);
+        if (item.room != null && !item.room.isBlank()) {
+            location = location.isBlank() ? clean(item.room) : clean(item.room) + ", " + location;
+        }
+        addLocation(vevent, location);
+        vevent.add(new Url(eventPage(event)));
+        vevent.add(organizer(event));
+        RelatedTo parent = new RelatedTo(uids.event(event));
+        parent.add(RelType.PARENT);
+        vevent.add(parent);
+        vevent.add(event.status == EventStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED
+                : ImmutableStatus.VEVENT_CONFIRMED);
+        vevent.add(new Sequence(event.icalSequence));
+        vevent.add(new LastModified(utc(event.updatedAt)));
+        vevent.add(ImmutableTransp.OPAQUE);
+        return vevent;
+    }
+
+    /**
+     * A person's own entry for their registration: their breakout sessions, their status, the manage link, and the
+     * join link only while they are confirmed for an online or hybrid event that is still on.
+     *
+     * @param dtstamp when this iCalendar object was created (now for a mail, the last change for a feed)
+     * @param cancel write the entry as cancelled even if the registration and event still stand (a CANCEL message)
+     */
+    public VEvent personal(Registration registration, Instant dtstamp, boolean cancel) {
+        Event event = registration.event;
+        CalendarMessages messages = messages(registration.mailLocale());
+        boolean cancelled = cancel || isCancelled(registration);
+        VEvent vevent = new VEvent(false);
+        vevent.add(new Uid(uids.registration(registration)));
+        vevent.add(new DtStamp(utc(dtstamp)));
+        times(vevent, event.startsAt, event.endsAt);
+        vevent.add(new Summary(clean(event.title)));
+        vevent.add(new Description(personalDescription(registration, cancelled, messages)));
+        addLocation(vevent, location(event, messages));
+        vevent.add(new Url(eventPage(event)));
+        vevent.add(organizer(event));
+        vevent.add(attendee(registration, cancelled));
+        joinUri(registration).filter(join -> !cancelled).ifPresent(join -> {
+            Conference conference = new Conference(join.toString());
+            conference.add(Value.URI);
+            conference.add(Feature.VIDEO);
+            if (event.onlinePlatform != null && !event.onlinePlatform.isBlank()) {
+                conference.add(new Label(clean(event.onlinePlatform)));
+            }
+            vevent.add(conference);
+        });
+        vevent.add(cancelled ? ImmutableStatus.VEVENT_CANCELLED
+                : registration.isWaitlisted() ? ImmutableStatus.VEVENT_TENTATIVE : ImmutableStatus.VEVENT_CONFIRMED);
+        vevent.add(new Sequence(registration.event.icalSequence + (cancelled ? 1 : 0)));
+        vevent.add(new LastModified(utc(lastModified(registration))));
+        vevent.add(cancelled ? ImmutableTransp.TRANSPARENT : ImmutableTransp.OPAQUE);
+        return vevent;
+    }
+
+    /**
+     * SEQUENCE of a person's entry: the event's sequence while the entry stands, one higher once it is cancelled
+     * (by the person, the organiser, or because the event is cancelled), so a CANCEL always supersedes the last
+     * REQUEST the person received.
+     */
+    public static int personalSequence(Registration registration) {
+        return registration.event.icalSequence + (isCancelled(registration) ? 1 : 0);
+    }
+
+    public static boolean isCancelled(Registration registration) {
+        return registration.isCancelled() || registration.event.status == EventStatus.CANCELLED;
+    }
+
+    /** The join link, only for a confirmed person of an online or hybrid event that is still on. */
+    public static Optional<URI> joinUri(Registration registration) {
+        Event event = registration.event;
+        if (!registration.isConfirmed() || !event.isOnline() || event.status != EventStatus.PUBLISHED
+                || event.joinUrl == null || event.joinUrl.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(event.joinUrl.trim());
+            return "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())
+                    ? Optional.of(uri) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static Instant lastModified(Registration registration) {
+        Instant event = registration.event.updatedAt;
+        Instant own = registration.updatedAt == null ? event : registration.updatedAt;
+        return own.isAfter(event) ? own : event;
+    }
+
+    public URI eventPage(Event event) {
+        return URI.create(site.url("/events/" + event.slug));
+    }
+
+    public URI manageLink(Registration registration) {
+        return URI.create(site.url("/registrations/" + registration.token));
+    }
+
+    private String publicDescription(Event event, CalendarMessages messages) {
+        List<String> parts = new ArrayList<>();
+        if (event.status == EventStatus.CANCELLED) {
+            parts.add(messages.event_cancelled_note());
+        }
+        if (event.summary != null && !event.summary.isBlank()) {
+            parts.add(clean(event.summary));
+        }
+        String programme = programme(event, event.programme, Set.of(), messages);
+        if (!programme.isEmpty()) {
+            parts.add(programme);
+        }
+        parts.add(messages.more_information(eventPage(event).toString()));
+        return String.join("\n\n", parts);
+    }
+
+    private String personalDescription(Registration registration, boolean cancelled, CalendarMessages messages) {
+        Event event = registration.event;
+        List<String> parts = new ArrayList<>();
+        if (event.status == EventStatus.CANCELLED) {
+            parts.add(messages.event_cancelled_note());
+        } else if (cancelled) {
+            parts.add(messages.registration_cancelled_note());
+        } else if (registration.isWaitlisted()) {
+            parts.add(messages.waitlisted_note());
+        }
+        if (event.summary != null && !event.summary.isBlank()) {
+            parts.add(clean(event.summary));
+        }
+        Set<Long> chosen = registration.sessions.stream().map(item -> item.id).collect(Collectors.toSet());
+        List<ProgrammeItem> items = event.programme.stream()
+                .filter(item -> !item.isBreakout() || chosen.contains(item.id))
+                .toList();
+        String programme = programme(event, items, chosen, messages);
+        if (!programme.isEmpty()) {
+            parts.add(programme);
+        }
+        if (!cancelled) {
+            joinUri(registration).ifPresent(join -> parts.add(messages.join_online(join.toString())));
+        }
+        parts.add(messages.more_information(eventPage(event).toString()));
+        if (!cancelled && registration.token != null) {
+            parts.add(messages.manage_registration(manageLink(registration).toString()));
+        }
+        return String.join("\n\n", parts);
+    }
+
+    /** "Programma" and one line per item: "13:45–14:30 Opschalen (ronde 1, jouw sessie) – Marloes Berkelaar". */
+    private static String programme(Event event, List<ProgrammeItem> items, Set<Long> chosen,
+            CalendarMessages messages) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(messages.programme_heading());
+        for (ProgrammeItem item : items) {
+            text.append('\n').append(Dates.timeRange(item.startsAt, item.endsAt)).append(' ')
+                    .append(clean(item.title));
+            List<String> notes = new ArrayList<>();
+            if (item.isBreakout() && item.roundNumber != null) {
+                notes.add(messages.programme_round(item.roundNumber));
+            }
+            if (chosen.contains(item.id)) {
+                notes.add(messages.programme_your_session());
+            }
+            if (!notes.isEmpty()) {
+                text.append(" (").append(String.join(", ", notes)).append(')');
+            }
+            String speakers = speakers(item);
+            if (!speakers.isEmpty()) {
+                text.append(" \u2013 ").append(speakers);
+            }
+        }
+        return text.toString();
+    }
+
+    private static String speakers(ProgrammeItem item) {
+        return item.speakers.stream().map((Speaker speaker) -> clean(speaker.name)).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * LOCATION: the venue ("Naam, adres, plaats"), "Online via Zoom", or the venue "en online" when hybrid; empty for
+     * an in-person event whose venue is not known yet (then no LOCATION is written).
+     */
+    public static String location(Event event, CalendarMessages messages) {
+        String online = event.onlinePlatform != null && !event.onlinePlatform.isBlank()
+                ? messages.location_online_via(clean(event.onlinePlatform)) : messages.location_online();
+        String venue = List.of(nullToEmpty(event.venueName), nullToEmpty(event.venueAddress),
+                        nullToEmpty(event.venueCity)).stream()
+                .map(CalendarComponents::clean).filter(part -> !part.isBlank()).collect(Collectors.joining(", "));
+        if (!event.isInPerson()) {
+            return online;
+        }
+        if (venue.isEmpty()) {
+            return event.isOnline() ? online : "";
+        }
+        return event.isOnline() ? venue + " " + messages.location_hybrid_suffix() : venue;
+    }
+
+    private static void addLocation(VEvent vevent, String location) {
+        if (!location.isBlank()) {
+            vevent.add(new Location(location));
+        }
+    }
+
+    private Organizer organizer(Event event) {
+        String email = event.contactEmail != null && !event.contactEmail.isBlank() ? event.contactEmail.trim()
+                : config.organizerEmail();
+        Organizer organizer = new Organizer(mailto(email));
+        String name = event.organisation != null ? clean(event.organisation.name) : "";
+        if (!name.isBlank()) {
+            organizer.add(new Cn(name));
+        }
+        return organizer;
+    }
+
+    private static Attendee attendee(Registration registration, boolean cancelled) {
+        Attendee attendee = new Attendee(mailto(registration.email.trim()));
+        String name = clean(registration.fullName()).trim();
+        if (!name.isBlank()) {
+            attendee.add(new Cn(name));
+        }
+        attendee.add(CuType.INDIVIDUAL);
+        attendee.add(Role.REQ_PARTICIPANT);
+        attendee.add(cancelled ? PartStat.DECLINED
+                : registration.isWaitlisted() ? PartStat.TENTATIVE : PartStat.ACCEPTED);
+        attendee.add(Rsvp.FALSE);
+        return attendee;
+    }
+
+    static URI mailto(String email) {
+        try {
+            return new URI("mailto", email, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not a usable mail address for a calendar entry", e);
+        }
+    }
+
+    private static void times(VEvent vevent, Instant start, Instant end) {
+        ZonedDateTime localStart = start.truncatedTo(ChronoUnit.SECONDS).atZone(Dates.AMSTERDAM);
+        ZonedDateTime localEnd = end.truncatedTo(ChronoUnit.SECONDS).atZone(Dates.AMSTERDAM);
+        vevent.add(new DtStart<>(localStart));
+        vevent.add(new DtEnd<>(localEnd));
+    }
+
+    /** DTSTAMP, CREATED and LAST-MODIFIED are UTC date-times with whole seconds. */
+    static Instant utc(Instant instant) {
+        return (instant == null ? Instant.EPOCH : instant).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * Text as iCalendar TEXT may hold it: line breaks normalised to "\n" (ical4j escapes them as {@code \n}),
+     * other control characters dropped (RFC 5545 TEXT allows none but HTAB).
+     */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        String normalised = text.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder out = new StringBuilder(normalised.length());
+        normalised.codePoints().forEach(cp -> {
+            if (cp == '\n' || cp == '\t' || !Character.isISOControl(cp)) {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
