@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import nl.kennisagenda.event.web.PageTexts;
+import nl.kennisagenda.i18n.PageTexts;
 import nl.kennisagenda.i18n.CurrentLocale;
 
 /**

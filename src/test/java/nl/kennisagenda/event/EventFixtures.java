@@ -41,6 +41,23 @@ public final class EventFixtures {
         });
     }
 
+    /** A stored event as it is now (counters included), read in its own transaction. */
+    public static Event find(String slug) {
+        return QuarkusTransaction.requiringNew().call(() -> Event.findBySlug(slug).orElseThrow());
+    }
+
+    /** A stored programme item by event and title, read in its own transaction. */
+    public static ProgrammeItem item(String eventSlug, String title) {
+        return QuarkusTransaction.requiringNew().call(() -> ProgrammeItem.<ProgrammeItem>find(
+                "event.slug = ?1 and title = ?2", eventSlug, title).firstResult());
+    }
+
+    /** The places-left text the Dutch pages show for an event, from its current counters. */
+    public static String placesLeftText(String slug) {
+        Event event = find(slug);
+        return "Nog " + event.placesLeft() + " plaatsen vrij";
+    }
+
     /** Adds a speaker in a plenary item to an event, both saved. */
     public static Speaker addSpeaker(String eventSlug, String speakerSlug, String name) {
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -35,7 +35,7 @@ class EventPageTest {
                 .body(containsString("Voor wie?"))
                 .body(containsString("Wat levert deelname jou op?"))
                 .body(containsString("Je wisselt ervaringen uit met andere gemeenten"))
-                .body(containsString("Nog 300 plaatsen vrij"))
+                .body(containsString(EventFixtures.placesLeftText("ruimte-voor-eerstelijnszorg")))
                 .body(containsString("<p>Gemeenten hebben formeel geen taak"));
     }
 
@@ -51,6 +51,8 @@ class EventPageTest {
 
     @Test
     void breakoutRoundsAreShownAsParallelSessionsWithTheirPlaces() {
+        ProgrammeItem session = EventFixtures.item("van-regiobeeld-naar-regioplan",
+                "Bestaanszekerheid in de huisartsenpraktijk");
         String html = given().when().get("/events/van-regiobeeld-naar-regioplan")
                 .then().statusCode(200)
                 .body(containsString("Ronde 1: deelsessies"))
@@ -58,7 +60,7 @@ class EventPageTest {
                 .body(containsString("Jaarbeurs Meeting Center"))
                 .body(containsString("Jaarbeursplein 6"))
                 .body(containsString("40 plaatsen"))
-                .body(containsString("Nog 40 plaatsen vrij"))
+                .body(containsString("Nog " + session.placesLeft() + " plaatsen vrij"))
                 .extract().asString();
         int round1 = html.indexOf("Ronde 1: deelsessies");
         int round2 = html.indexOf("Ronde 2: deelsessies");

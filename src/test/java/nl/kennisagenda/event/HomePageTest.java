@@ -72,7 +72,7 @@ class HomePageTest {
                 .body(containsString("VWS met VNG en ZN"))
                 .body(containsString("Online via Zoom"))
                 .body(containsString("Utrecht"))
-                .body(containsString("Nog 300 plaatsen vrij"))
+                .body(containsString(EventFixtures.placesLeftText("ruimte-voor-eerstelijnszorg")))
                 .body(containsString("<a href=\"/?theme=Eerstelijnszorg\">Eerstelijnszorg</a>"))
                 .body(containsString("<time datetime=\""));
     }
@@ -119,14 +119,14 @@ class HomePageTest {
 
     @Test
     void filterOnMonthShowsEventsStartingInThatMonth() {
-        Event regionPlan = EventCatalogFixture.event("van-regiobeeld-naar-regioplan");
+        Event regionPlan = EventFixtures.find("van-regiobeeld-naar-regioplan");
         YearMonth month = YearMonth.from(Dates.local(regionPlan.startsAt));
         String html = given().queryParam("month", month.toString()).when().get("/")
                 .then().statusCode(200)
                 .body(containsString(REGION_PLAN))
                 .body(containsString("<option value=\"" + month + "\" selected>"))
                 .extract().asString();
-        Event primary = EventCatalogFixture.event("ruimte-voor-eerstelijnszorg");
+        Event primary = EventFixtures.find("ruimte-voor-eerstelijnszorg");
         if (!YearMonth.from(Dates.local(primary.startsAt)).equals(month)) {
             org.junit.jupiter.api.Assertions.assertFalse(html.contains(PRIMARY_CARE));
         }

@@ -25,8 +25,7 @@ import nl.kennisagenda.event.service.EventCatalog;
 import nl.kennisagenda.event.service.EventFilter;
 import nl.kennisagenda.event.service.FilterForm;
 import nl.kennisagenda.event.service.InvalidFilterException;
-import nl.kennisagenda.event.web.HomeResource;
-import nl.kennisagenda.event.web.PageTexts;
+import nl.kennisagenda.i18n.PageTexts;
 import nl.kennisagenda.i18n.CurrentLocale;
 import nl.kennisagenda.web.ApiError;
 import nl.kennisagenda.web.NotFoundMapper.ApiNotFoundException;
@@ -82,7 +81,7 @@ public class EventApiResource {
 
     @ServerExceptionMapper
     public Response invalidFilter(InvalidFilterException invalid) {
-        String message = HomeResource.message(PageTexts.in(locale.get()), invalid);
+        String message = invalid.message(PageTexts.in(locale.get()));
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError(400, message)).build();
     }

@@ -1,5 +1,7 @@
 package nl.kennisagenda.event.service;
 
+import nl.kennisagenda.i18n.AppMessages;
+
 /** A filter parameter that cannot be understood; pages and the API answer it with 400 and a clear message. */
 public class InvalidFilterException extends RuntimeException {
 
@@ -20,5 +22,14 @@ public class InvalidFilterException extends RuntimeException {
         super("Invalid value for " + field.parameter + ": " + value);
         this.field = field;
         this.value = value;
+    }
+
+    /** The explanation for the visitor or API client, in the language of the given bundle. */
+    public String message(AppMessages msg) {
+        return switch (field) {
+            case FORMAT -> msg.filter_invalid_format(value);
+            case MONTH -> msg.filter_invalid_month(value);
+            case QUERY -> msg.filter_invalid_q();
+        };
     }
 }

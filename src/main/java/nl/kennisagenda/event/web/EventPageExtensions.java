@@ -24,6 +24,7 @@ import nl.kennisagenda.event.SignupState;
 import nl.kennisagenda.event.Speaker;
 import nl.kennisagenda.i18n.AppMessages;
 import nl.kennisagenda.i18n.CurrentLocale;
+import nl.kennisagenda.i18n.PageTexts;
 import nl.kennisagenda.i18n.Dates;
 
 /**

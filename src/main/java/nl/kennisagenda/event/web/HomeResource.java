@@ -23,8 +23,8 @@ import nl.kennisagenda.event.service.EventCatalog.FilterOptions;
 import nl.kennisagenda.event.service.EventFilter;
 import nl.kennisagenda.event.service.FilterForm;
 import nl.kennisagenda.event.service.InvalidFilterException;
-import nl.kennisagenda.i18n.AppMessages;
 import nl.kennisagenda.i18n.CurrentLocale;
+import nl.kennisagenda.i18n.PageTexts;
 
 /** The agenda: upcoming published events of all networks, with filters and a text search. */
 @Path("/")
@@ -60,18 +60,9 @@ public class HomeResource {
             List<Event> events = filter.isEmpty() ? allUpcoming : catalog.upcoming(filter, now);
             return Response.ok(Templates.home(events, form, options, formats, null), HTML).build();
         } catch (InvalidFilterException invalid) {
-            String error = message(PageTexts.in(locale.get()), invalid);
+            String error = invalid.message(PageTexts.in(locale.get()));
             return Response.status(Response.Status.BAD_REQUEST).type(HTML)
                     .entity(Templates.home(List.of(), form, options, formats, error)).build();
         }
-    }
-
-    /** The visitor-facing explanation of a filter value we cannot use. */
-    public static String message(AppMessages msg, InvalidFilterException invalid) {
-        return switch (invalid.field) {
-            case FORMAT -> msg.filter_invalid_format(invalid.value);
-            case MONTH -> msg.filter_invalid_month(invalid.value);
-            case QUERY -> msg.filter_invalid_q();
-        };
     }
 }

@@ -1,11 +1,9 @@
-package nl.kennisagenda.event.web;
+package nl.kennisagenda.i18n;
 
 import java.util.Locale;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
-import nl.kennisagenda.i18n.AppMessages;
-import nl.kennisagenda.i18n.CurrentLocale;
 
 /** The {@code msg} bundle in a given language, for texts composed in Java (template extensions, API errors). */
 public final class PageTexts {
