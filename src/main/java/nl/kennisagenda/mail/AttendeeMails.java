@@ -1,5 +1,7 @@
 package nl.kennisagenda.mail;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +52,9 @@ public class AttendeeMails {
     @Inject
     PersonalInvites invites;
 
+    @Inject
+    MailConfig config;
+
     @CheckedTemplate
     static class Templates {
         static native MailTemplateInstance confirmation(MailView m);
@@ -84,8 +89,17 @@ public class AttendeeMails {
             case PROMOTED -> enqueue(registration, MailKind.PROMOTION);
             case CANCELLED -> enqueue(registration, MailKind.CANCELLATION);
             case UPDATED -> enqueue(registration, MailKind.REGISTRATION_UPDATED);
-            case DUPLICATE_SIGNUP -> enqueue(registration, MailKind.DUPLICATE_SIGNUP);
+            case DUPLICATE_SIGNUP -> {
+                if (!recentlyMailed(registration, MailKind.DUPLICATE_SIGNUP, config.duplicateSignupQuietPeriod())) {
+                    enqueue(registration, MailKind.DUPLICATE_SIGNUP);
+                }
+            }
         }
+    }
+
+    private static boolean recentlyMailed(Registration registration, MailKind kind, Duration period) {
+        return OutboxMail.count("registrationId = ?1 and kind = ?2 and createdAt > ?3", registration.id, kind,
+                Instant.now().minus(period)) > 0;
     }
 
     void onEventChanged(@Observes EventChanged changed) {

@@ -42,6 +42,13 @@ public interface MailConfig {
     @WithDefault("1m")
     String reminderInterval();
 
+    /**
+     * After a "you were already registered" mail, further ones for the same registration are skipped for this long,
+     * so repeated sign-ups with someone's address cannot flood their mailbox.
+     */
+    @WithDefault("15m")
+    Duration duplicateSignupQuietPeriod();
+
     /** Right-hand side of generated Message-IDs; defaults to the host of the site's base URL. */
     Optional<String> messageIdDomain();
 

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.jboss.logging.Logger;
+
 import nl.kennisagenda.config.SiteConfig;
 
 /**
@@ -18,6 +20,8 @@ import nl.kennisagenda.config.SiteConfig;
  */
 @ApplicationScoped
 public class MailOutbox {
+
+    private static final Logger LOG = Logger.getLogger(MailOutbox.class);
 
     @Inject
     MailConfig config;
@@ -45,6 +49,8 @@ public class MailOutbox {
         mail.createdAt = Instant.now();
         mail.nextAttemptAt = mail.createdAt;
         mail.persist();
+        LOG.debugf("Mail %d %s to %s queued: \"%s\"", mail.id, mail.kind, OutboxSender.mask(mail.recipient),
+                mail.subject);
         return mail;
     }
 

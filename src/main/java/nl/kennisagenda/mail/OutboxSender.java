@@ -128,15 +128,20 @@ public class OutboxSender {
         });
     }
 
-    /** A SENDING mail whose lease ran out after its last allowed attempt is given up, not retried forever. */
+    /**
+     * Gives up mails that may not be tried again: a SENDING mail whose lease ran out after its last allowed attempt
+     * (its sender died), and a PENDING mail that already had as many attempts as the (lowered) limit allows.
+     */
     void failExhaustedLeases(Instant now) {
         QuarkusTransaction.requiringNew().run(() -> em.createQuery("""
                 update OutboxMail m
                 set m.status = :failed, m.leaseUntil = null, m.claimToken = null,
-                    m.lastError = 'Sender stopped during the last attempt (lease expired)'
-                where m.status = :sending and m.leaseUntil <= :now and m.attempts >= :maxAttempts""")
+                    m.lastError = coalesce(m.lastError, 'Sender stopped during the last attempt (lease expired)')
+                where ((m.status = :sending and m.leaseUntil <= :now) or m.status = :pending)
+                  and m.attempts >= :maxAttempts""")
                 .setParameter("failed", MailStatus.FAILED)
                 .setParameter("sending", MailStatus.SENDING)
+                .setParameter("pending", MailStatus.PENDING)
                 .setParameter("now", now)
                 .setParameter("maxAttempts", config.maxAttempts())
                 .executeUpdate());

@@ -166,6 +166,18 @@ class AttendeeMailsTest {
     }
 
     @Test
+    void repeatedDuplicateSignUpsSendOneMailPerQuietPeriod() {
+        MailTestData.TestEvent event = data.onlineEvent("Vaak aangemeld");
+        Long id = data.register(event.id(), uniqueEmail("vaak"), "Vera", "nl", RegistrationStatus.CONFIRMED,
+                Change.CONFIRMED);
+        for (int i = 0; i < 5; i++) {
+            data.change(id, RegistrationStatus.CONFIRMED, Change.DUPLICATE_SIGNUP);
+        }
+
+        assertEquals(List.of(MailKind.CONFIRMATION, MailKind.DUPLICATE_SIGNUP), kinds(data.mailsFor(id)));
+    }
+
+    @Test
     void inPersonEventShowsTheVenueAndNoJoinLink() {
         MailTestData.TestEvent event = data.event("Werkbezoek", nl.kennisagenda.event.EventFormat.IN_PERSON,
                 java.time.LocalDate.of(2027, 2, 3));

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Nothing unchecked reaches a mail header. */
 class MailHeadersTest {
@@ -50,6 +50,9 @@ class MailHeadersTest {
             "@example.org",
             "a b@example.org",
             "<script>@example.org",
+            ".a@example.org",
+            "a..b@example.org",
+            "a.@example.org",
             "",
             "   " })
     void anythingElseIsRefused(String address) {
