@@ -9,11 +9,11 @@ import java.util.List;
 public record FormView(List<FieldView> fields, List<ErrorLink> errors, boolean newsletter, String newsletterConsent,
         String csrfToken) {
 
-    public boolean hasErrors() {
+    public boolean invalid() {
         return !errors.isEmpty();
     }
 
-    public boolean hasRequired() {
+    public boolean anyRequired() {
         return fields.stream().anyMatch(FieldView::required);
     }
 
@@ -36,17 +36,17 @@ public record FormView(List<FieldView> fields, List<ErrorLink> errors, boolean n
             return id + "-error";
         }
 
-        public boolean hasHelp() {
+        public boolean helpShown() {
             return help != null && !help.isBlank();
         }
 
-        public boolean hasError() {
+        public boolean inError() {
             return error != null;
         }
 
         /** Value of aria-describedby: the help text and the error message, when present. */
         public String describedBy() {
-            String ids = (hasHelp() ? helpId() : "") + (hasError() ? " " + errorId() : "");
+            String ids = (helpShown() ? helpId() : "") + (inError() ? " " + errorId() : "");
             return ids.strip();
         }
 
