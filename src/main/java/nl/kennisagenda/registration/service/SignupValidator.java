@@ -1,0 +1,300 @@
+package nl.kennisagenda.registration.service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.qute.i18n.Localized;
+import nl.kennisagenda.event.Event;
+import nl.kennisagenda.event.FieldType;
+import nl.kennisagenda.event.FormField;
+import nl.kennisagenda.event.ProgrammeItem;
+import nl.kennisagenda.event.StandardFormFields;
+import nl.kennisagenda.registration.RegistrationMessages;
+
+/**
+ * Checks a submitted sign-up against the event's own form: required fields, e-mail syntax, lengths, options,
+ * breakout choices. The same rules for the form, the API and self-service changes. Messages come back in the
+ * visitor's language, by field key, in form order.
+ */
+@ApplicationScoped
+public class SignupValidator {
+
+    /** Keys that are not form fields but may be submitted. */
+    public static final String NEWSLETTER = "newsletter";
+
+    /** Pragmatic address syntax: one @, a dotted domain, no spaces or control characters. */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{6,40}");
+    /** Longest stored answer (registration_answers.answer). */
+    private static final int ANSWER_COLUMN = 4000;
+    private static final Map<String, Integer> COLUMN_LIMITS = Map.of(
+            FormField.FIRST_NAME, 100, FormField.LAST_NAME, 100, FormField.EMAIL, 254,
+            FormField.ORGANISATION, 200, FormField.ROLE, 200);
+
+    @Inject
+    RegistrationMessages dutch;
+
+    @Inject
+    @Localized("en")
+    RegistrationMessages english;
+
+    public RegistrationMessages messages(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? english : dutch;
+    }
+
+    /**
+     * The fields of the event's form in order, plus first name, last name and e-mail if the organiser's form
+     * lacks them: every registration needs those.
+     */
+    public static List<FormField> effectiveFields(Event event) {
+        List<FormField> fields = new ArrayList<>(event.formFields);
+        Set<String> present = new LinkedHashSet<>();
+        fields.forEach(field -> present.add(field.fieldKey));
+        for (FormField standard : StandardFormFields.forEvent(event)) {
+            String key = standard.fieldKey;
+            boolean core = key.equals(FormField.FIRST_NAME) || key.equals(FormField.LAST_NAME)
+                    || key.equals(FormField.EMAIL);
+            if (core && !present.contains(key)) {
+                standard.sortOrder = -1;
+                fields.add(standard);
+            }
+        }
+        fields.sort(Comparator.comparingInt(field -> field.sortOrder));
+        return fields;
+    }
+
+    /** Longest accepted answer for a field: the form's own limit, never more than the column holds. */
+    public static int maxLength(FormField field) {
+        return Math.min(field.effectiveMaxLength(), COLUMN_LIMITS.getOrDefault(field.fieldKey, ANSWER_COLUMN));
+    }
+
+    /**
+     * Validates a sign-up or a change.
+     *
+     * @param fixedEmail for a change: the registration's address, which cannot be changed (null for a sign-up)
+     */
+    public ValidatedSignup validate(Event event, SignupInput input, Locale locale, String fixedEmail) {
+        RegistrationMessages m = messages(locale);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> clean = new LinkedHashMap<>();
+        List<ProgrammeItem> sessions = List.of();
+        List<FormField> fields = effectiveFields(event);
+        Set<String> known = new LinkedHashSet<>();
+        boolean hasSessionField = false;
+
+        for (FormField field : fields) {
+            known.add(field.fieldKey);
+            if (field.type == FieldType.BREAKOUT_CHOICE) {
+                hasSessionField = true;
+                sessions = validateSessions(event, field, input.sessions(), m, errors);
+                continue;
+            }
+            if (fixedEmail != null && field.fieldKey.equals(FormField.EMAIL)) {
+                clean.put(FormField.EMAIL, fixedEmail);
+                continue;
+            }
+            String answer = validateField(field, input.all(field.fieldKey), m, errors);
+            if (answer != null) {
+                clean.put(field.fieldKey, answer);
+            }
+        }
+        if (!hasSessionField && !input.sessions().isEmpty()) {
+            errors.put(FormField.SESSIONS, m.error_unknown_field());
+        }
+        for (String key : input.values().keySet()) {
+            if (!known.contains(key) && !key.equals(FormField.SESSIONS)) {
+                errors.putIfAbsent(safeKey(key), m.error_unknown_field());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidSignupException(errors);
+        }
+        Map<String, String> answers = new LinkedHashMap<>(clean);
+        String firstName = answers.remove(FormField.FIRST_NAME);
+        String lastName = answers.remove(FormField.LAST_NAME);
+        String email = answers.remove(FormField.EMAIL);
+        String organisation = answers.remove(FormField.ORGANISATION);
+        String role = answers.remove(FormField.ROLE);
+        String consent = input.newsletter() ? m.newsletter_consent() : null;
+        return new ValidatedSignup(firstName, lastName, email, organisation, role, answers, sessions,
+                input.newsletter(), consent);
+    }
+
+    /** Returns the cleaned answer, or null when empty; records an error when a rule is broken. */
+    private String validateField(FormField field, List<String> raw, RegistrationMessages m, Map<String, String> errors) {
+        String key = field.fieldKey;
+        List<String> values = raw.stream().map(value -> value == null ? "" : value).toList();
+        if (field.type != FieldType.MULTI_SELECT && values.size() > 1) {
+            errors.put(key, m.error_invalid_value());
+            return null;
+        }
+        String single = values.isEmpty() ? "" : values.get(0);
+        int max = maxLength(field);
+        switch (field.type) {
+            case TEXT, EMAIL, PHONE, SELECT -> {
+                String value = single.strip();
+                if (value.isEmpty()) {
+                    if (field.required) {
+                        errors.put(key, field.type == FieldType.SELECT ? m.error_required_choice() : m.error_required());
+                    }
+                    return null;
+                }
+                if (hasControlCharacters(value, false)) {
+                    errors.put(key, m.error_control_characters());
+                    return null;
+                }
+                if (value.length() > max) {
+                    errors.put(key, m.error_too_long(max));
+                    return null;
+                }
+                if (field.type == FieldType.EMAIL && !EMAIL.matcher(value).matches()) {
+                    errors.put(key, m.error_email());
+                    return null;
+                }
+                if (field.type == FieldType.PHONE && !PHONE.matcher(value).matches()) {
+                    errors.put(key, m.error_phone());
+                    return null;
+                }
+                if (field.type == FieldType.SELECT && !field.options.contains(value)) {
+                    errors.put(key, m.error_option());
+                    return null;
+                }
+                return value;
+            }
+            case TEXTAREA -> {
+                String value = single.replace("\r\n", "\n").replace('\r', '\n').strip();
+                if (value.isEmpty()) {
+                    if (field.required) {
+                        errors.put(key, m.error_required());
+                    }
+                    return null;
+                }
+                if (hasControlCharacters(value, true)) {
+                    errors.put(key, m.error_control_characters());
+                    return null;
+                }
+                if (value.length() > max) {
+                    errors.put(key, m.error_too_long(max));
+                    return null;
+                }
+                return value;
+            }
+            case MULTI_SELECT -> {
+                Set<String> chosen = new LinkedHashSet<>();
+                for (String value : values) {
+                    String option = value.strip();
+                    if (option.isEmpty()) {
+                        continue;
+                    }
+                    if (!field.options.contains(option)) {
+                        errors.put(key, m.error_option());
+                        return null;
+                    }
+                    chosen.add(option);
+                }
+                if (chosen.isEmpty()) {
+                    if (field.required) {
+                        errors.put(key, m.error_required_choice());
+                    }
+                    return null;
+                }
+                // Options keep the organiser's order, whatever order the browser sent them in.
+                List<String> ordered = field.options.stream().filter(chosen::contains).toList();
+                String joined = String.join("\n", ordered);
+                if (joined.length() > ANSWER_COLUMN) {
+                    errors.put(key, m.error_too_long(ANSWER_COLUMN));
+                    return null;
+                }
+                return joined;
+            }
+            case CHECKBOX -> {
+                String value = single.strip().toLowerCase(Locale.ROOT);
+                boolean ticked = switch (value) {
+                    case "true", "on", "yes", "1" -> true;
+                    case "false", "off", "no", "0", "" -> false;
+                    default -> {
+                        errors.put(key, m.error_invalid_value());
+                        yield false;
+                    }
+                };
+                if (!ticked && field.required && !errors.containsKey(key)) {
+                    errors.put(key, m.error_required_checkbox());
+                }
+                return ticked ? "true" : null;
+            }
+            default -> throw new IllegalStateException("Unhandled field type " + field.type);
+        }
+    }
+
+    private List<ProgrammeItem> validateSessions(Event event, FormField field, List<String> raw,
+            RegistrationMessages m, Map<String, String> errors) {
+        Map<Long, ProgrammeItem> breakouts = new HashMap<>();
+        event.programme.stream()
+                .filter(item -> item.isBreakout() && item.roundNumber != null)
+                .forEach(item -> breakouts.put(item.id, item));
+        Map<Integer, ProgrammeItem> byRound = new LinkedHashMap<>();
+        for (String value : raw) {
+            String trimmed = value == null ? "" : value.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            ProgrammeItem item = parseId(trimmed) == null ? null : breakouts.get(parseId(trimmed));
+            if (item == null) {
+                errors.put(field.fieldKey, m.error_session_unknown());
+                return List.of();
+            }
+            ProgrammeItem earlier = byRound.putIfAbsent(item.roundNumber, item);
+            if (earlier != null && !earlier.id.equals(item.id)) {
+                errors.put(field.fieldKey, m.error_session_multiple(item.roundNumber));
+                return List.of();
+            }
+        }
+        if (field.required) {
+            for (Integer round : event.breakoutRounds()) {
+                if (!byRound.containsKey(round)) {
+                    errors.put(field.fieldKey, m.error_session_round(round));
+                    return List.of();
+                }
+            }
+        }
+        return byRound.values().stream().sorted(Comparator.comparing(item -> item.id)).toList();
+    }
+
+    private static Long parseId(String value) {
+        if (value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Long.parseLong(value);
+    }
+
+    /** Unknown keys come from the client: never echo one that could be long or odd. */
+    private static String safeKey(String key) {
+        return key.matches("[A-Za-z][A-Za-z0-9_-]{0,59}") ? key : "_unknown";
+    }
+
+    /**
+     * Control characters (CR, LF, NUL, escape, the Unicode line and paragraph separators…) have no place in a
+     * name or an address; they are how header injection starts. Multi-line fields may hold line breaks and tabs.
+     */
+    static boolean hasControlCharacters(String value, boolean multiLine) {
+        return value.codePoints().anyMatch(c -> {
+            if (multiLine && (c == '\n' || c == '\t')) {
+                return false;
+            }
+            return Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x85;
+        });
+    }
+}

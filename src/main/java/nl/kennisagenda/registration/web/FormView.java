@@ -1,0 +1,69 @@
+package nl.kennisagenda.registration.web;
+
+import java.util.List;
+
+/**
+ * A sign-up or change form ready to render: fields in order with their values and errors, the error summary,
+ * the newsletter box with its exact consent text, and the CSRF token.
+ */
+public record FormView(List<FieldView> fields, List<ErrorLink> errors, boolean newsletter, String newsletterConsent,
+        String csrfToken) {
+
+    public boolean invalid() {
+        return !errors.isEmpty();
+    }
+
+    public boolean anyRequired() {
+        return fields.stream().anyMatch(FieldView::required);
+    }
+
+    /** One line of the error summary: a link to the field and the message. */
+    public record ErrorLink(String href, String label, String message) {
+    }
+
+    /**
+     * One form field. {@code control} says how to render it: input, textarea, select, multi, checkbox or sessions.
+     */
+    public record FieldView(String key, String id, String label, String help, String control, String inputType,
+            String autocomplete, boolean required, String value, int maxLength, List<OptionView> options,
+            List<RoundView> rounds, String error, boolean readOnly) {
+
+        public String helpId() {
+            return id + "-help";
+        }
+
+        public String errorId() {
+            return id + "-error";
+        }
+
+        public boolean helpShown() {
+            return help != null && !help.isBlank();
+        }
+
+        public boolean inError() {
+            return error != null;
+        }
+
+        /** Value of aria-describedby: the help text and the error message, when present. */
+        public String describedBy() {
+            String ids = (helpShown() ? helpId() : "") + (inError() ? " " + errorId() : "");
+            return ids.strip();
+        }
+
+        public boolean isChecked() {
+            return "true".equals(value);
+        }
+    }
+
+    public record OptionView(String value, String id, boolean selected) {
+    }
+
+    /** One breakout round: a radio group with a legend. */
+    public record RoundView(int number, String id, String name, String legend, boolean optional, boolean noneChosen,
+            List<SessionView> sessions) {
+    }
+
+    public record SessionView(long id, String inputId, String title, String time, String room, String places,
+            boolean full, boolean disabled, boolean checked) {
+    }
+}

@@ -1,0 +1,63 @@
+package nl.kennisagenda.registration.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import nl.kennisagenda.event.Event;
+import nl.kennisagenda.event.FieldType;
+import nl.kennisagenda.event.FormField;
+import nl.kennisagenda.event.ProgrammeItem;
+import nl.kennisagenda.i18n.Dates;
+import nl.kennisagenda.registration.Registration;
+import nl.kennisagenda.registration.RegistrationMessages;
+import nl.kennisagenda.registration.service.SignupValidator;
+
+/** What the self-service page shows about one registration. */
+public record ManageView(String token, Event event, String status, boolean confirmed, boolean waitlisted,
+        boolean cancelled, boolean changeable, String email, List<Answer> answers, List<Session> sessions,
+        String calendarFeed) {
+
+    public record Answer(String label, String value) {
+    }
+
+    public record Session(String title, String time, String room) {
+    }
+
+    static ManageView of(Registration registration, boolean changeable, RegistrationMessages m, Locale locale) {
+        List<Answer> answers = new ArrayList<>();
+        for (FormField field : SignupValidator.effectiveFields(registration.event)) {
+            String value = switch (field.fieldKey) {
+                case FormField.FIRST_NAME -> registration.firstName;
+                case FormField.LAST_NAME -> registration.lastName;
+                case FormField.EMAIL -> registration.email;
+                case FormField.ORGANISATION -> registration.organisationName;
+                case FormField.ROLE -> registration.jobRole;
+                default -> registration.answers.get(field.fieldKey);
+            };
+            if (field.type == FieldType.BREAKOUT_CHOICE) {
+                continue;
+            }
+            if (field.type == FieldType.CHECKBOX) {
+                value = "true".equals(value) ? m.answer_yes() : m.answer_no();
+            } else if (field.type == FieldType.MULTI_SELECT && value != null) {
+                value = value.replace("\n", ", ");
+            }
+            answers.add(new Answer(field.label(locale), value == null || value.isBlank() ? "–" : value));
+        }
+        answers.add(new Answer(m.answer_newsletter(), registration.newsletterOptIn ? m.answer_yes() : m.answer_no()));
+        List<Session> sessions = registration.sessions.stream()
+                .sorted(java.util.Comparator.comparing((ProgrammeItem item) -> item.startsAt)
+                        .thenComparing(item -> item.id))
+                .map(item -> new Session(item.title, Dates.timeRange(item.startsAt, item.endsAt), item.room))
+                .toList();
+        String status = switch (registration.status) {
+            case CONFIRMED -> m.status_confirmed();
+            case WAITLISTED -> m.status_waitlisted();
+            case CANCELLED -> m.status_cancelled();
+        };
+        return new ManageView(registration.token, registration.event, status, registration.isConfirmed(),
+                registration.isWaitlisted(), registration.isCancelled(), changeable, registration.email, answers,
+                sessions, "/calendar/" + registration.attendee.calendarToken + ".ics");
+    }
+}

@@ -1,0 +1,128 @@
+package nl.kennisagenda.registration.web;
+
+import java.util.Locale;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import nl.kennisagenda.i18n.CurrentLocale;
+import nl.kennisagenda.i18n.Dates;
+import nl.kennisagenda.registration.RegistrationMessages;
+import nl.kennisagenda.registration.api.ApiError;
+import nl.kennisagenda.registration.service.ChangeNotAllowedException;
+import nl.kennisagenda.registration.service.InvalidSignupException;
+import nl.kennisagenda.registration.service.SignupClosedException;
+import nl.kennisagenda.registration.service.SignupValidator;
+import nl.kennisagenda.registration.service.UnknownEventException;
+import nl.kennisagenda.registration.service.UnknownRegistrationException;
+
+/**
+ * The one place where sign-up errors become HTTP answers: JSON for {@code /api/…} (422 with per-field errors, 409
+ * with a reason, 404, 429), a friendly page in the visitor's language otherwise (403 for a failed CSRF check,
+ * 404, 409, 429). The form pages themselves re-show a form with errors; this covers everything else.
+ */
+public class SignupExceptionMapper {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance problem(String title, String text, String linkHref, String linkText);
+    }
+
+    @Inject
+    CurrentLocale locale;
+
+    @Inject
+    SignupValidator validator;
+
+    @Inject
+    ClosedReasons closedReasons;
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidSignupException e, UriInfo uri) {
+        RegistrationMessages m = messages();
+        if (isApi(uri)) {
+            return json(422, new ApiError(m.api_invalid(), null, null, e.errors()));
+        }
+        return page(422, m.problem_invalid_title(), String.join(" ", e.errors().values()), "/", m.back_to_agenda());
+    }
+
+    @ServerExceptionMapper
+    public Response closed(SignupClosedException e, UriInfo uri) {
+        RegistrationMessages m = messages();
+        String text = closedReasons.text(e.state(), e.opensAt(), locale.get());
+        if (isApi(uri)) {
+            return json(409, new ApiError(text, e.state().name(),
+                    e.opensAt() == null ? null : Dates.iso(e.opensAt()), null));
+        }
+        return page(409, m.closed_title(), text, "/events/" + e.eventSlug(), m.back_to_event());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownEvent(UnknownEventException e, UriInfo uri) {
+        RegistrationMessages m = messages();
+        if (isApi(uri)) {
+            return json(404, ApiError.message(m.api_unknown_event()));
+        }
+        return page(404, m.not_found_title(), m.not_found_text(), "/", m.back_to_agenda());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownRegistration(UnknownRegistrationException e, UriInfo uri) {
+        RegistrationMessages m = messages();
+        if (isApi(uri)) {
+            return json(404, ApiError.message(m.not_found_title()));
+        }
+        return page(404, m.not_found_title(), m.manage_not_found_text(), "/", m.back_to_agenda());
+    }
+
+    @ServerExceptionMapper
+    public Response notChangeable(ChangeNotAllowedException e, UriInfo uri) {
+        RegistrationMessages m = messages();
+        if (isApi(uri)) {
+            return json(409, new ApiError(m.manage_not_changeable(), "NOT_CHANGEABLE", null, null));
+        }
+        return page(409, m.manage_not_changeable_title(), m.manage_not_changeable(), "/", m.back_to_agenda());
+    }
+
+    @ServerExceptionMapper
+    public Response csrf(CsrfRejectedException e, UriInfo uri) {
+        RegistrationMessages m = messages();
+        return page(403, m.csrf_title(), m.csrf_text(), uri == null ? "/" : uri.getPath(), m.csrf_back());
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e, UriInfo uri) {
+        RegistrationMessages m = messages();
+        Response response = isApi(uri)
+                ? json(429, ApiError.message(m.rate_limited_text()))
+                : page(429, m.rate_limited_title(), m.rate_limited_text(), "/", m.back_to_agenda());
+        return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    private RegistrationMessages messages() {
+        return validator.messages(locale.get());
+    }
+
+    private static boolean isApi(UriInfo uri) {
+        return uri != null && uri.getPath().startsWith("/api/");
+    }
+
+    private static Response json(int status, ApiError body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** Rendered here, in the request's language, so the page does not depend on response filters. */
+    private Response page(int status, String title, String text, String linkHref, String linkText) {
+        Locale current = locale.get();
+        String html = Templates.problem(title, text, linkHref, linkText).setLocale(current).render();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Content-Language", current.getLanguage()).header("Cache-Control", "no-store")
+                .entity(html).build();
+    }
+}

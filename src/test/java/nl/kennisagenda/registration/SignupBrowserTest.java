@@ -1,0 +1,130 @@
+package nl.kennisagenda.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A visitor in a real browser (Debian's headless Chromium through chromedriver; Selenium Manager never downloads a
+ * thing because both binaries are given): finds the seminar in the agenda, opens its sign-up form, forgets the
+ * address, reads the error summary, corrects the mistake, chooses a breakout session per round and signs up.
+ */
+@QuarkusTest
+class SignupBrowserTest {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String SEMINAR = "van-regiobeeld-naar-regioplan";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private WebDriver driver;
+    private ChromeDriverService service;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!"true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assumptions.assumeTrue(installed, "chromium and chromedriver are not installed (CI installs them)");
+        }
+        profile = Files.createTempDirectory("kennisagenda-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,2000", "--lang=nl", "--user-data-dir=" + profile);
+        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aVisitorCorrectsAMistakeChoosesSessionsAndSignsUp() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get(base.toString() + "?lang=nl");
+        WebElement seminar = driver.findElement(By.linkText("Van regiobeeld naar regioplan"));
+        assertTrue(seminar.getDomAttribute("href").endsWith("/events/" + SEMINAR));
+
+        driver.get(base.toString() + "events/" + SEMINAR + "/register");
+        assertEquals("Aanmelden", driver.findElement(By.tagName("h1")).getText());
+        driver.findElement(By.id("field-firstName")).sendKeys("Anna");
+        driver.findElement(By.id("field-lastName")).sendKeys("de Vries");
+        driver.findElement(By.id("field-organisation")).sendKeys("Gemeente Utrecht");
+        chooseFirstOpenSessionPerRound();
+        driver.findElement(By.cssSelector("form.signup-form button[type=submit]")).click();
+
+        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
+        WebElement link = summary.findElement(By.cssSelector("a[href='#field-email']"));
+        assertTrue(link.getText().contains("E-mailadres: Vul dit veld in."), link.getText());
+        assertEquals("Anna", driver.findElement(By.id("field-firstName")).getDomProperty("value"),
+                "what the visitor typed is kept");
+        assertEquals("true", driver.findElement(By.id("field-email")).getDomAttribute("aria-invalid"));
+        link.click();
+        WebElement email = driver.findElement(By.id("field-email"));
+        email.sendKeys("anna.browser-" + System.nanoTime() + "@example.org");
+        chooseFirstOpenSessionPerRound();
+        driver.findElement(By.cssSelector("form.signup-form button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.urlContains("/events/" + SEMINAR + "/registered"));
+        assertEquals("Je bent aangemeld", driver.findElement(By.tagName("h1")).getText());
+        assertTrue(driver.findElement(By.partialLinkText("Zet in je agenda")).getDomAttribute("href")
+                .endsWith("/events/" + SEMINAR + ".ics"));
+    }
+
+    /** Ticks, in every breakout round, the first session that can still be chosen (unless one is ticked). */
+    private void chooseFirstOpenSessionPerRound() {
+        List<WebElement> rounds = driver.findElements(By.cssSelector("fieldset.round"));
+        assertEquals(2, rounds.size(), "the seminar has two breakout rounds");
+        for (WebElement round : rounds) {
+            List<WebElement> options = round.findElements(By.cssSelector("input[type=radio]"));
+            if (options.stream().noneMatch(WebElement::isSelected)) {
+                WebElement open = options.stream().filter(WebElement::isEnabled).findFirst().orElseThrow();
+                driver.findElement(By.cssSelector("label[for='" + open.getDomAttribute("id") + "']")).click();
+                assertTrue(open.isSelected());
+            }
+        }
+    }
+}
