@@ -148,6 +148,11 @@ final class Ics {
                 .orElseThrow(() -> new AssertionError("no " + property));
     }
 
+    /** Matches a content line whose value is a UTC date-time ("...:20261123T060000Z"). */
+    static org.hamcrest.Matcher<String> utcLine() {
+        return org.hamcrest.Matchers.matchesPattern("[A-Z-]+:\\d{8}T\\d{6}Z");
+    }
+
     /** The instant a parsed date-time stands for, converted with the VTIMEZONE of the document. */
     static Instant instant(Component component, String property) {
         DateProperty<?> date = component.<DateProperty<?>>getProperty(property)
