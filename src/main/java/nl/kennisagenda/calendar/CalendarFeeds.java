@@ -88,7 +88,7 @@ public class CalendarFeeds {
      * future, has ever had that theme.
      */
     public Optional<IcsDocument> theme(String themeSlug, Locale locale) {
-        List<String> themes = Event.<Event>find("status in ?1", PUBLIC).stream()
+        List<String> themes = Event.<Event>list("status in ?1", PUBLIC).stream()
                 .flatMap(event -> event.themes.stream())
                 .filter(theme -> Slugs.of(theme).equals(themeSlug))
                 .distinct()
