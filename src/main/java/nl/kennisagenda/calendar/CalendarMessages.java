@@ -86,7 +86,10 @@ public interface CalendarMessages {
     String add_outlook();
 
     @Message
-    String add_subscribe();
+    String add_outlook_com();
+
+    @Message
+    String add_subscribe_organisation(String organisation);
 
     @Message
     String add_subscribe_personal();

@@ -148,6 +148,19 @@ final class Ics {
                 .orElseThrow(() -> new AssertionError("no " + property));
     }
 
+    /** The raw (unfolded) content line of a calendar property (before the first component). */
+    static String calendarLine(String document, String name) {
+        String unfolded = document.replace("\r\n ", "").replace("\r\n\t", "");
+        return unfolded.substring(0, unfolded.indexOf("\r\nBEGIN:", 1)).lines()
+                .filter(l -> l.startsWith(name + ":") || l.startsWith(name + ";")).findFirst()
+                .orElseThrow(() -> new AssertionError("no calendar line " + name));
+    }
+
+    /** Matches a content line whose value is a UTC date-time ("...:20261123T060000Z"). */
+    static org.hamcrest.Matcher<String> utcLine() {
+        return org.hamcrest.Matchers.matchesPattern("[A-Z-]+:\\d{8}T\\d{6}Z");
+    }
+
     /** The instant a parsed date-time stands for, converted with the VTIMEZONE of the document. */
     static Instant instant(Component component, String property) {
         DateProperty<?> date = component.<DateProperty<?>>getProperty(property)

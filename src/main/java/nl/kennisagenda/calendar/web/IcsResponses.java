@@ -1,0 +1,53 @@
+package nl.kennisagenda.calendar.web;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import nl.kennisagenda.calendar.IcsDocument;
+
+/**
+ * HTTP for iCalendar documents: {@code text/calendar; charset=utf-8}, a file name, a strong ETag over the octets,
+ * Last-Modified, and 304 Not Modified for clients that poll with If-None-Match or If-Modified-Since.
+ */
+final class IcsResponses {
+
+    static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", "utf-8");
+
+    private IcsResponses() {
+    }
+
+    static Response serve(IcsDocument document, Request request, HttpHeaders headers) {
+        EntityTag etag = new EntityTag(document.etag());
+        Date lastModified = document.lastModified()
+                .map(instant -> Date.from(instant.truncatedTo(ChronoUnit.SECONDS)))
+                .orElse(null);
+        // RFC 9110 13.2.2: when If-None-Match is present, If-Modified-Since is ignored. The ETag follows the exact
+        // content (it also changes when an event leaves a feed, which Last-Modified cannot show).
+        boolean hasIfNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH) != null;
+        Response.ResponseBuilder notModified = lastModified == null || hasIfNoneMatch
+                ? request.evaluatePreconditions(etag)
+                : request.evaluatePreconditions(lastModified, etag);
+        Response.ResponseBuilder builder = notModified != null ? notModified
+                : Response.ok(document.octets(), TEXT_CALENDAR)
+                        .header("Content-Disposition", "attachment; filename=\"" + document.filename() + "\"");
+        builder.tag(etag);
+        if (lastModified != null) {
+            builder.lastModified(lastModified);
+        }
+        if (document.personal()) {
+            // Holds the person's join links: no shared cache may keep it.
+            builder.header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+            builder.header("X-Robots-Tag", "noindex");
+        } else {
+            builder.header(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
+        }
+        builder.header(HttpHeaders.VARY, "Accept-Language, Cookie");
+        return builder.build();
+    }
+}
