@@ -96,4 +96,7 @@ public interface CalendarMessages {
 
     @Message
     String add_subscribe_help();
+
+    @Message
+    String add_feed_personal();
 }

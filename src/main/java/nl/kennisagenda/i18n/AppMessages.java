@@ -257,8 +257,6 @@ public interface AppMessages {
     @Message
     String signup_closes(String date);
 
-    @Message
-    String add_to_calendar();
 
     @Message
     String event_materials();

@@ -142,8 +142,6 @@ public interface RegistrationMessages {
     @Message
     String result_next_spam();
 
-    @Message
-    String add_to_calendar();
 
     @Message
     String back_to_event();
@@ -196,14 +194,8 @@ public interface RegistrationMessages {
     @Message
     String manage_cancel_link();
 
-    @Message
-    String manage_calendar_title();
 
-    @Message
-    String manage_calendar_event();
 
-    @Message
-    String manage_calendar_feed();
 
     @Message
     String manage_readonly_note();

@@ -85,7 +85,8 @@ class EventPageTest {
         given().when().get("/events/ruimte-voor-eerstelijnszorg")
                 .then().statusCode(200)
                 .body(containsString("href=\"/events/ruimte-voor-eerstelijnszorg/register\">Meld je aan</a>"))
-                .body(containsString("href=\"/events/ruimte-voor-eerstelijnszorg.ics\">Zet in agenda</a>"));
+                .body(containsString("/events/ruimte-voor-eerstelijnszorg.ics\" type=\"text/calendar\" download"))
+                .body(containsString("Zet in je agenda"));
     }
 
     @Test

@@ -77,6 +77,16 @@ class RegistrationApiTest {
     }
 
     @Test
+    void addressesThatMailCannotUseAre422NotAFailedSignUp() {
+        TestEvents.Created event = TestEvents.create("api-strict-mail", 10);
+        for (String address : new String[] {".anna@example.org", "anna..de.vries@example.org"}) {
+            given().contentType(ContentType.JSON).body(person(address)).post(path(event))
+                    .then().statusCode(422).body("errors.email", containsString("geldig e-mailadres"));
+        }
+        assertEquals(0, TestEvents.counts(event.id()).confirmedRows());
+    }
+
+    @Test
     void wrongJsonTypesAre422AndBrokenJsonIs400() {
         TestEvents.Created event = TestEvents.create("api-types", 10);
         given().contentType(ContentType.JSON)

@@ -110,7 +110,7 @@ class SignupBrowserTest {
 
         wait.until(ExpectedConditions.urlContains("/events/" + SEMINAR + "/registered"));
         assertEquals("Je bent aangemeld", driver.findElement(By.tagName("h1")).getText());
-        assertTrue(driver.findElement(By.partialLinkText("Zet in je agenda")).getDomAttribute("href")
+        assertTrue(driver.findElement(By.partialLinkText("Download (.ics)")).getDomAttribute("href")
                 .endsWith("/events/" + SEMINAR + ".ics"));
     }
 

@@ -20,6 +20,7 @@ import nl.kennisagenda.event.FieldType;
 import nl.kennisagenda.event.FormField;
 import nl.kennisagenda.event.ProgrammeItem;
 import nl.kennisagenda.event.StandardFormFields;
+import nl.kennisagenda.mail.MailHeaders;
 import nl.kennisagenda.registration.RegistrationMessages;
 
 /**
@@ -160,7 +161,10 @@ public class SignupValidator {
                     errors.put(key, m.error_too_long(max));
                     return null;
                 }
-                if (field.type == FieldType.EMAIL && !EMAIL.matcher(value).matches()) {
+                // The pattern gives the visitor a quick answer; the mail's own strict check must agree, or the
+                // confirmation could not be written and the whole sign-up would fail.
+                if (field.type == FieldType.EMAIL
+                        && (!EMAIL.matcher(value).matches() || !MailHeaders.isValidAddress(value))) {
                     errors.put(key, m.error_email());
                     return null;
                 }

@@ -9,6 +9,7 @@ import nl.kennisagenda.event.FieldType;
 import nl.kennisagenda.event.FormField;
 import nl.kennisagenda.event.ProgrammeItem;
 import nl.kennisagenda.i18n.Dates;
+import nl.kennisagenda.registration.Attendee;
 import nl.kennisagenda.registration.Registration;
 import nl.kennisagenda.registration.RegistrationMessages;
 import nl.kennisagenda.registration.service.SignupValidator;
@@ -16,7 +17,7 @@ import nl.kennisagenda.registration.service.SignupValidator;
 /** What the self-service page shows about one registration. */
 public record ManageView(String token, Event event, String status, boolean confirmed, boolean waitlisted,
         boolean cancelled, boolean changeable, String email, List<Answer> answers, List<Session> sessions,
-        String calendarFeed) {
+        Attendee attendee) {
 
     public record Answer(String label, String value) {
     }
@@ -58,6 +59,6 @@ public record ManageView(String token, Event event, String status, boolean confi
         };
         return new ManageView(registration.token, registration.event, status, registration.isConfirmed(),
                 registration.isWaitlisted(), registration.isCancelled(), changeable, registration.email, answers,
-                sessions, "/calendar/" + registration.attendee.calendarToken + ".ics");
+                sessions, registration.attendee);
     }
 }
