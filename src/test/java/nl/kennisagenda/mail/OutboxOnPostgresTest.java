@@ -18,12 +18,14 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import nl.kennisagenda.event.EventFormat;
 import nl.kennisagenda.registration.RegistrationChanged.Change;
 import nl.kennisagenda.registration.RegistrationStatus;
+import nl.kennisagenda.testsupport.PostgresAvailable;
 
 /**
  * The claims that make the outbox safe for several instances, on PostgreSQL: concurrent senders (small batches,
@@ -31,6 +33,7 @@ import nl.kennisagenda.registration.RegistrationStatus;
  * The V2 migration runs here on PostgreSQL too.
  */
 @QuarkusTest
+@ExtendWith(PostgresAvailable.class)
 @TestProfile(PostgresGreenMailProfile.class)
 class OutboxOnPostgresTest {
 

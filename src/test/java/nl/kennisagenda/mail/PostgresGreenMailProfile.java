@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import nl.kennisagenda.testsupport.LocalPostgres;
 
 /** The outbox on the local PostgreSQL (as in production, where several instances share it) with GreenMail. */
 public class PostgresGreenMailProfile implements QuarkusTestProfile {
@@ -18,6 +19,6 @@ public class PostgresGreenMailProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(MailPostgresDatabase.class), new TestResourceEntry(GreenMailResource.class));
+        return List.of(LocalPostgres.database("kennisagenda_mail_test"), new TestResourceEntry(GreenMailResource.class));
     }
 }

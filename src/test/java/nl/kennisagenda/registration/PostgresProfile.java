@@ -4,22 +4,19 @@ import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import nl.kennisagenda.testsupport.LocalPostgres;
 
-/** Runs the application on the local PostgreSQL, database kennisagenda_test (created fresh by {@link PostgresTestDatabase}). */
+/** Runs the application on the local PostgreSQL, database kennisagenda_test (created fresh by {@link LocalPostgres}). */
 public class PostgresProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "quarkus.datasource.db-kind", "postgresql",
-                "quarkus.datasource.jdbc.url", PostgresTestDatabase.url(PostgresTestDatabase.DATABASE),
-                "quarkus.datasource.username", PostgresTestDatabase.user(),
-                "quarkus.datasource.password", PostgresTestDatabase.password());
+        return Map.of("quarkus.datasource.db-kind", "postgresql");
     }
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(PostgresTestDatabase.class));
+        return List.of(LocalPostgres.database("kennisagenda_test"));
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import nl.kennisagenda.testsupport.PostgresAvailable;
 
 /**
  * The overbooking proof on the local PostgreSQL (database {@code kennisagenda_test}, recreated for the run), where

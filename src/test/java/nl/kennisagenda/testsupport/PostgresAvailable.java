@@ -1,4 +1,4 @@
-package nl.kennisagenda.registration;
+package nl.kennisagenda.testsupport;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -15,7 +15,7 @@ public class PostgresAvailable implements ExecutionCondition {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             return ConditionEvaluationResult.enabled("CI: PostgreSQL tests always run");
         }
-        if (PostgresTestDatabase.reachable()) {
+        if (LocalPostgres.reachable()) {
             return ConditionEvaluationResult.enabled("PostgreSQL is reachable");
         }
         return ConditionEvaluationResult.disabled("PostgreSQL not reachable and CI is not set");
