@@ -1,0 +1,312 @@
+package nl.kennisagenda.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Variant;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import nl.kennisagenda.calendar.PersonalInvites;
+import nl.kennisagenda.config.SiteConfig;
+import nl.kennisagenda.event.Event;
+import nl.kennisagenda.event.EventChanged;
+import nl.kennisagenda.event.ProgrammeItem;
+import nl.kennisagenda.i18n.CurrentLocale;
+import nl.kennisagenda.i18n.Dates;
+import nl.kennisagenda.registration.Registration;
+import nl.kennisagenda.registration.RegistrationChanged;
+import nl.kennisagenda.registration.RegistrationStatus;
+
+/**
+ * Every mail to attendees, in their own language, written to the outbox in the transaction of the change that
+ * causes it. Listens to {@link RegistrationChanged} and {@link EventChanged}; the reminder job calls
+ * {@link #reminder(Registration)}.
+ */
+@ApplicationScoped
+public class AttendeeMails {
+
+    private static final Logger LOG = Logger.getLogger(AttendeeMails.class);
+    static final String INVITE_FILE = "invite.ics";
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    SiteConfig site;
+
+    @Inject
+    PersonalInvites invites;
+
+    @Inject
+    MailConfig config;
+
+    @CheckedTemplate
+    static class Templates {
+        static native MailTemplateInstance confirmation(MailView m);
+
+        static native MailTemplateInstance waitingList(MailView m);
+
+        static native MailTemplateInstance promotion(MailView m);
+
+        static native MailTemplateInstance cancellation(MailView m);
+
+        static native MailTemplateInstance registrationUpdated(MailView m);
+
+        static native MailTemplateInstance duplicateSignup(MailView m);
+
+        static native MailTemplateInstance reminder(MailView m);
+
+        static native MailTemplateInstance eventUpdated(MailView m);
+
+        static native MailTemplateInstance eventCancelled(MailView m);
+    }
+
+    /** Which calendar document goes with a mail. */
+    enum Invite {
+        NONE, REQUEST, CANCEL
+    }
+
+    void onRegistrationChanged(@Observes RegistrationChanged changed) {
+        Registration registration = changed.registration();
+        switch (changed.change()) {
+            case CONFIRMED -> enqueue(registration, MailKind.CONFIRMATION);
+            case WAITLISTED -> enqueue(registration, MailKind.WAITING_LIST);
+            case PROMOTED -> enqueue(registration, MailKind.PROMOTION);
+            case CANCELLED -> enqueue(registration, MailKind.CANCELLATION);
+            case UPDATED -> enqueue(registration, MailKind.REGISTRATION_UPDATED);
+            case DUPLICATE_SIGNUP -> {
+                if (!recentlyMailed(registration, MailKind.DUPLICATE_SIGNUP, config.duplicateSignupQuietPeriod())) {
+                    enqueue(registration, MailKind.DUPLICATE_SIGNUP);
+                }
+            }
+        }
+    }
+
+    private static boolean recentlyMailed(Registration registration, MailKind kind, Duration period) {
+        return OutboxMail.count("registrationId = ?1 and kind = ?2 and createdAt > ?3", registration.id, kind,
+                Instant.now().minus(period)) > 0;
+    }
+
+    void onEventChanged(@Observes EventChanged changed) {
+        Event event = changed.event();
+        List<RegistrationStatus> statuses = switch (changed.change()) {
+            case RESCHEDULED -> List.of(RegistrationStatus.CONFIRMED);
+            case CANCELLED -> List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
+        };
+        MailKind kind = changed.change() == EventChanged.Change.RESCHEDULED ? MailKind.EVENT_UPDATED
+                : MailKind.EVENT_CANCELLED;
+        List<Registration> registrations = Registration.list("event = ?1 and status in ?2 order by id", event,
+                statuses);
+        for (Registration registration : registrations) {
+            try {
+                enqueue(registration, kind);
+            } catch (InvalidMailAddressException e) {
+                // One unusable address must not stop the organiser's change or the other attendees' mails.
+                LOG.warnf("No %s mail for registration %d: %s", kind, registration.id, e.getMessage());
+            }
+        }
+    }
+
+    /** The reminder for a confirmed registration; the caller marks the registration as reminded. */
+    @Transactional(TxType.MANDATORY)
+    public OutboxMail reminder(Registration registration) {
+        return enqueue(registration, MailKind.REMINDER);
+    }
+
+    @Transactional(TxType.MANDATORY)
+    OutboxMail enqueue(Registration registration, MailKind kind) {
+        Locale locale = CurrentLocale.supported(registration.locale).orElse(CurrentLocale.DUTCH);
+        MailMessages messages = MessageBundles.get(MailMessages.class, Localized.Literal.of(locale.getLanguage()));
+        List<MailAttachment> attachments = attachments(registration, invite(kind));
+        String subject = MailHeaders.subject(subject(kind, registration, messages, locale));
+        MailView view = view(registration, kind, locale, subject, messages, invite(kind), !attachments.isEmpty());
+        Rendered body = render(template(kind, view), locale);
+        return outbox.enqueue(new OutgoingMail(kind, registration.id, registration.email, subject, body.text(),
+                body.html(), attachments));
+    }
+
+    /** The person's own calendar document for the mail (built by the calendar feature with ical4j). */
+    List<MailAttachment> attachments(Registration registration, Invite invite) {
+        return switch (invite) {
+            case NONE -> List.of();
+            case REQUEST -> List.of(new MailAttachment(INVITE_FILE, MailAttachment.INVITE_REQUEST,
+                    invites.request(registration)));
+            case CANCEL -> List.of(new MailAttachment(INVITE_FILE, MailAttachment.INVITE_CANCEL,
+                    invites.cancel(registration)));
+        };
+    }
+
+    static Invite invite(MailKind kind) {
+        return switch (kind) {
+            case CONFIRMATION, PROMOTION, EVENT_UPDATED -> Invite.REQUEST;
+            case CANCELLATION, EVENT_CANCELLED -> Invite.CANCEL;
+            default -> Invite.NONE;
+        };
+    }
+
+    private static String subject(MailKind kind, Registration registration, MailMessages messages,
+            Locale locale) {
+        String title = registration.event.title;
+        return switch (kind) {
+            case CONFIRMATION -> messages.subject_confirmation(title);
+            case WAITING_LIST -> messages.subject_waiting_list(title);
+            case PROMOTION -> messages.subject_promotion(title);
+            case CANCELLATION -> messages.subject_cancellation(title);
+            case REGISTRATION_UPDATED -> messages.subject_registration_updated(title);
+            case DUPLICATE_SIGNUP -> messages.subject_duplicate_signup(title);
+            case REMINDER -> messages.subject_reminder(title, Dates.day(registration.event.startsAt, locale)
+                    + ", " + Dates.time(registration.event.startsAt));
+            case EVENT_UPDATED -> messages.subject_event_updated(title);
+            case EVENT_CANCELLED -> messages.subject_event_cancelled(title);
+        };
+    }
+
+    private static MailTemplateInstance template(MailKind kind, MailView view) {
+        return switch (kind) {
+            case CONFIRMATION -> Templates.confirmation(view);
+            case WAITING_LIST -> Templates.waitingList(view);
+            case PROMOTION -> Templates.promotion(view);
+            case CANCELLATION -> Templates.cancellation(view);
+            case REGISTRATION_UPDATED -> Templates.registrationUpdated(view);
+            case DUPLICATE_SIGNUP -> Templates.duplicateSignup(view);
+            case REMINDER -> Templates.reminder(view);
+            case EVENT_UPDATED -> Templates.eventUpdated(view);
+            case EVENT_CANCELLED -> Templates.eventCancelled(view);
+        };
+    }
+
+    MailView view(Registration registration, MailKind kind, Locale locale, String subject, MailMessages messages,
+            Invite invite, boolean inviteAttached) {
+        Event event = registration.event;
+        return new MailView(locale.getLanguage(), subject, registration, event,
+                Dates.range(event.startsAt, event.endsAt, locale),
+                where(event, messages),
+                organiser(event),
+                contact(event),
+                statusLine(registration, messages),
+                joinUrlFor(registration, kind),
+                cancels(kind) ? List.of() : programme(registration, messages),
+                site.url("/registrations/" + registration.token),
+                site.url("/calendar/" + registration.attendee.calendarToken + ".ics"),
+                inviteAttached && invite == Invite.REQUEST,
+                inviteAttached && invite == Invite.CANCEL);
+    }
+
+    /**
+     * The join link goes only to confirmed attendees of online and hybrid events, and never in a mail that
+     * cancels: the waitlisted and the cancelled do not get it.
+     */
+    static String joinUrlFor(Registration registration, MailKind kind) {
+        Event event = registration.event;
+        if (cancels(kind) || !registration.isConfirmed() || !event.isOnline() || event.joinUrl == null
+                || event.joinUrl.isBlank()) {
+            return null;
+        }
+        return event.joinUrl;
+    }
+
+    static boolean cancels(MailKind kind) {
+        return kind == MailKind.CANCELLATION || kind == MailKind.EVENT_CANCELLED;
+    }
+
+    private static List<String> where(Event event, MailMessages messages) {
+        List<String> lines = new ArrayList<>();
+        if (event.isInPerson()) {
+            List<String> venue = new ArrayList<>();
+            for (String part : new String[] { event.venueName, event.venueAddress, event.venueCity }) {
+                if (part != null && !part.isBlank()) {
+                    venue.add(part.strip());
+                }
+            }
+            if (!venue.isEmpty()) {
+                lines.add(String.join(", ", venue));
+            }
+        }
+        if (event.isOnline()) {
+            lines.add(event.onlinePlatform == null || event.onlinePlatform.isBlank() ? messages.online()
+                    : messages.online_on(event.onlinePlatform.strip()));
+        }
+        return lines;
+    }
+
+    private static String organiser(Event event) {
+        List<String> names = new ArrayList<>();
+        names.add(event.organisation.name);
+        event.partners.forEach(partner -> names.add(partner.displayShortName()));
+        return String.join(", ", names);
+    }
+
+    private static String contact(Event event) {
+        List<String> parts = new ArrayList<>();
+        if (event.contactName != null && !event.contactName.isBlank()) {
+            parts.add(event.contactRole == null || event.contactRole.isBlank() ? event.contactName
+                    : event.contactName + " (" + event.contactRole + ")");
+        }
+        if (event.contactEmail != null && !event.contactEmail.isBlank()) {
+            parts.add(event.contactEmail);
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    private static String statusLine(Registration registration, MailMessages messages) {
+        return switch (registration.status) {
+            case CONFIRMED -> messages.status_confirmed();
+            case WAITLISTED -> messages.status_waitlisted();
+            case CANCELLED -> messages.status_cancelled();
+        };
+    }
+
+    private static List<MailView.ProgrammeLine> programme(Registration registration, MailMessages messages) {
+        List<MailView.ProgrammeLine> lines = new ArrayList<>();
+        for (ProgrammeItem item : registration.event.programme) {
+            boolean breakout = item.isBreakout();
+            String round = breakout && item.roundNumber != null ? messages.programme_round(item.roundNumber) : null;
+            String speakers = item.speakers.stream().map(speaker -> speaker.name).collect(Collectors.joining(", "));
+            lines.add(new MailView.ProgrammeLine(Dates.timeRange(item.startsAt, item.endsAt), item.title, round,
+                    item.room, speakers.isEmpty() ? null : speakers, breakout,
+                    breakout && registration.sessions.contains(item)));
+        }
+        return lines;
+    }
+
+    record Rendered(String text, String html) {
+    }
+
+    /** Renders the .txt and .html variants of a mail template in the given language. */
+    static Rendered render(MailTemplateInstance mail, Locale locale) {
+        TemplateInstance instance = mail.templateInstance();
+        instance.setAttribute("locale", locale);
+        String text = null;
+        String html = null;
+        @SuppressWarnings("unchecked")
+        List<Variant> variants = (List<Variant>) instance.getAttribute(TemplateInstance.VARIANTS);
+        for (Variant variant : variants) {
+            if (Variant.TEXT_HTML.equals(variant.getContentType())) {
+                instance.setAttribute(TemplateInstance.SELECTED_VARIANT, variant);
+                html = instance.render();
+            } else if (Variant.TEXT_PLAIN.equals(variant.getContentType())) {
+                instance.setAttribute(TemplateInstance.SELECTED_VARIANT, variant);
+                text = instance.render();
+            }
+        }
+        if (text == null) {
+            throw new IllegalStateException("Mail template without a .txt variant");
+        }
+        return new Rendered(text, html);
+    }
+}

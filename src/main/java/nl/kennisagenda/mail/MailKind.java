@@ -1,0 +1,14 @@
+package nl.kennisagenda.mail;
+
+/** Why a mail was written; stored with the mail for the log and the back-office. */
+public enum MailKind {
+    CONFIRMATION,
+    WAITING_LIST,
+    PROMOTION,
+    CANCELLATION,
+    REGISTRATION_UPDATED,
+    DUPLICATE_SIGNUP,
+    REMINDER,
+    EVENT_UPDATED,
+    EVENT_CANCELLED
+}

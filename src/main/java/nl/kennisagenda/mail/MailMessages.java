@@ -1,0 +1,136 @@
+package nl.kennisagenda.mail;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Texts of the attendee mails, {@code {mail:key}} in the mail templates. Dutch in messages/mail_nl.properties
+ * (the default), English in messages/mail_en.properties. Parameters are used only for plain-text subjects and
+ * numbers: organiser and visitor text goes into HTML through the templates, where Qute escapes it.
+ */
+@MessageBundle(value = "mail", locale = "nl")
+public interface MailMessages {
+
+    @Message
+    String subject_confirmation(String title);
+
+    @Message
+    String subject_waiting_list(String title);
+
+    @Message
+    String subject_promotion(String title);
+
+    @Message
+    String subject_cancellation(String title);
+
+    @Message
+    String subject_registration_updated(String title);
+
+    @Message
+    String subject_duplicate_signup(String title);
+
+    @Message
+    String subject_reminder(String title, String when);
+
+    @Message
+    String subject_event_updated(String title);
+
+    @Message
+    String subject_event_cancelled(String title);
+
+    @Message
+    String greeting();
+
+    @Message
+    String intro_confirmation();
+
+    @Message
+    String intro_waiting_list();
+
+    @Message
+    String intro_promotion();
+
+    @Message
+    String intro_cancellation();
+
+    @Message
+    String intro_registration_updated();
+
+    @Message
+    String intro_duplicate_signup();
+
+    @Message
+    String intro_reminder();
+
+    @Message
+    String intro_event_updated();
+
+    @Message
+    String intro_event_cancelled();
+
+    @Message
+    String status_confirmed();
+
+    @Message
+    String status_waitlisted();
+
+    @Message
+    String status_cancelled();
+
+    @Message
+    String invite_request();
+
+    @Message
+    String invite_cancel();
+
+    @Message
+    String label_when();
+
+    @Message
+    String label_where();
+
+    @Message
+    String label_organiser();
+
+    @Message
+    String label_contact();
+
+    @Message
+    String online();
+
+    @Message
+    String online_on(String platform);
+
+    @Message
+    String join_title();
+
+    @Message
+    String join_note();
+
+    @Message
+    String programme_title();
+
+    @Message
+    String programme_round(int round);
+
+    @Message
+    String programme_choice();
+
+    @Message
+    String manage_title();
+
+    @Message
+    String manage_text();
+
+    @Message
+    String calendar_title();
+
+    @Message
+    String calendar_text();
+
+    @Message
+    String signature();
+
+    @Message
+    String footer();
+}

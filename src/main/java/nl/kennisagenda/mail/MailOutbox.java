@@ -1,0 +1,71 @@
+package nl.kennisagenda.mail;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.jboss.logging.Logger;
+
+import nl.kennisagenda.config.SiteConfig;
+
+/**
+ * Writes mails to the durable outbox. Only inside the transaction of the change that causes the mail
+ * ({@link TxType#MANDATORY}): the mail exists if and only if that change committed.
+ */
+@ApplicationScoped
+public class MailOutbox {
+
+    private static final Logger LOG = Logger.getLogger(MailOutbox.class);
+
+    @Inject
+    MailConfig config;
+
+    @Inject
+    SiteConfig site;
+
+    /**
+     * Adds the mail to the outbox, due at once.
+     *
+     * @throws InvalidMailAddressException when the recipient is not one strictly valid address; nothing is written
+     */
+    @Transactional(TxType.MANDATORY)
+    public OutboxMail enqueue(OutgoingMail outgoing) {
+        OutboxMail mail = new OutboxMail();
+        mail.kind = outgoing.kind();
+        mail.registrationId = outgoing.registrationId();
+        mail.recipient = MailHeaders.address(outgoing.recipient());
+        mail.subject = MailHeaders.subject(outgoing.subject());
+        mail.textBody = outgoing.text();
+        mail.htmlBody = outgoing.html();
+        mail.attachments.addAll(outgoing.attachments());
+        mail.messageId = newMessageId();
+        mail.status = MailStatus.PENDING;
+        mail.createdAt = Instant.now();
+        mail.nextAttemptAt = mail.createdAt;
+        mail.persist();
+        LOG.debugf("Mail %d %s to %s queued: \"%s\"", mail.id, mail.kind, OutboxSender.mask(mail.recipient),
+                mail.subject);
+        return mail;
+    }
+
+    String newMessageId() {
+        return "<" + UUID.randomUUID() + "@" + messageIdDomain() + ">";
+    }
+
+    private String messageIdDomain() {
+        return config.messageIdDomain().filter(domain -> !domain.isBlank()).orElseGet(() -> {
+            try {
+                String host = URI.create(site.baseUrl()).getHost();
+                return host == null || host.isBlank() ? "kennisagenda.local" : host.toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                return "kennisagenda.local";
+            }
+        });
+    }
+}

@@ -1,0 +1,92 @@
+package nl.kennisagenda.mail;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import nl.kennisagenda.common.IdentifiedEntity;
+
+/**
+ * A mail in the durable outbox. Written by {@link MailOutbox#enqueue} in the transaction of the change that caused
+ * it, delivered later by {@link OutboxSender}. Rows are kept after sending, so the outbox is also the mail log.
+ */
+@Entity
+@Table(name = "outbox_mails")
+public class OutboxMail extends IdentifiedEntity {
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MailKind kind;
+
+    /** The registration the mail is about, if any (a plain id: the outbox does not need the entity). */
+    @Column(name = "registration_id")
+    public Long registrationId;
+
+    /** One validated address, nothing else (see {@link MailHeaders#address}). */
+    @Column(nullable = false)
+    public String recipient;
+
+    /** Single line: CR/LF removed (see {@link MailHeaders#subject}). */
+    @Column(nullable = false)
+    public String subject;
+
+    @Column(name = "text_body", nullable = false)
+    public String textBody;
+
+    @Column(name = "html_body")
+    public String htmlBody;
+
+    @ElementCollection
+    @CollectionTable(name = "outbox_mail_attachments", joinColumns = @JoinColumn(name = "mail_id"))
+    @OrderColumn(name = "sort_order")
+    public List<MailAttachment> attachments = new ArrayList<>();
+
+    /** Stable across retries, so a receiver can recognise a mail that reached it twice. */
+    @Column(name = "message_id", nullable = false, unique = true)
+    public String messageId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MailStatus status = MailStatus.PENDING;
+
+    /** Attempts started so far (counted when a sender claims the mail). */
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    public Instant nextAttemptAt;
+
+    /** While SENDING: until when the claiming sender owns the mail. */
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    /** While SENDING: which claim owns the mail. */
+    @Column(name = "claim_token")
+    public String claimToken;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    public static List<OutboxMail> forRegistration(Long registrationId) {
+        return list("registrationId = ?1 order by id", registrationId);
+    }
+
+    public static List<OutboxMail> withStatus(MailStatus status) {
+        return list("status = ?1 order by id", status);
+    }
+}

@@ -1,0 +1,229 @@
+package nl.kennisagenda.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import nl.kennisagenda.common.Tokens;
+
+/**
+ * Delivers the outbox. Each run claims due mails with a conditional UPDATE in its own short transaction (so two
+ * runs, in one JVM or on several instances sharing one database, never claim the same mail), sends every claimed
+ * mail outside any transaction, and records the outcome in a new transaction: SENT, or PENDING with a growing
+ * back-off, or FAILED after {@code kennisagenda.mail.max-attempts}. A claim is a lease: when an instance dies
+ * while sending, the lease runs out and another run picks the mail up again.
+ */
+@ApplicationScoped
+public class OutboxSender {
+
+    private static final Logger LOG = Logger.getLogger(OutboxSender.class);
+    private static final int MAX_ERROR = 2000;
+
+    @Inject
+    MailConfig config;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    EntityManager em;
+
+    /** What one run did. */
+    public record Run(int claimed, int sent, int retried, int failed) {
+    }
+
+    /** A claimed mail, copied out of the persistence context so sending needs no transaction. */
+    record Claimed(long id, String claimToken, int attempts, MailKind kind, String recipient, String subject,
+            String text, String html, String messageId, List<MailAttachment> attachments) {
+    }
+
+    @Scheduled(identity = "mail-outbox-sender", every = "${kennisagenda.mail.send-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledRun() {
+        Run run = sendDue(Instant.now());
+        if (run.claimed() > 0) {
+            LOG.debugf("Outbox run: %s", run);
+        }
+    }
+
+    /** Sends every mail that is due at {@code now}; the scheduler calls this with the current time. */
+    public Run sendDue(Instant now) {
+        failExhaustedLeases(now);
+        List<Claimed> claimed = claim(now);
+        int sent = 0;
+        int retried = 0;
+        int failed = 0;
+        for (Claimed mail : claimed) {
+            switch (deliver(mail, now)) {
+                case SENT -> sent++;
+                case FAILED -> failed++;
+                default -> retried++;
+            }
+        }
+        return new Run(claimed.size(), sent, retried, failed);
+    }
+
+    /** Claims up to a batch of due mails: PENDING whose time has come, and SENDING whose lease ran out. */
+    List<Claimed> claim(Instant now) {
+        String token = Tokens.newToken();
+        Instant leaseUntil = now.plus(config.lease());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Long> candidates = em.createQuery("""
+                    select m.id from OutboxMail m
+                    where ((m.status = :pending and m.nextAttemptAt <= :now)
+                        or (m.status = :sending and m.leaseUntil <= :now))
+                      and m.attempts < :maxAttempts
+                    order by m.nextAttemptAt, m.id""", Long.class)
+                    .setParameter("pending", MailStatus.PENDING)
+                    .setParameter("sending", MailStatus.SENDING)
+                    .setParameter("now", now)
+                    .setParameter("maxAttempts", config.maxAttempts())
+                    .setMaxResults(config.batchSize())
+                    .getResultList();
+            List<Long> mine = new ArrayList<>();
+            for (Long id : candidates) {
+                // Conditional: whoever updates the row first owns it; a concurrent claimer waits for the row lock,
+                // re-checks the condition against the committed row and updates nothing.
+                int updated = em.createQuery("""
+                        update OutboxMail m
+                        set m.status = :sending, m.leaseUntil = :leaseUntil, m.claimToken = :token,
+                            m.attempts = m.attempts + 1
+                        where m.id = :id
+                          and ((m.status = :pending and m.nextAttemptAt <= :now)
+                            or (m.status = :sending and m.leaseUntil <= :now))
+                          and m.attempts < :maxAttempts""")
+                        .setParameter("sending", MailStatus.SENDING)
+                        .setParameter("pending", MailStatus.PENDING)
+                        .setParameter("leaseUntil", leaseUntil)
+                        .setParameter("token", token)
+                        .setParameter("id", id)
+                        .setParameter("now", now)
+                        .setParameter("maxAttempts", config.maxAttempts())
+                        .executeUpdate();
+                if (updated == 1) {
+                    mine.add(id);
+                }
+            }
+            List<Claimed> claimed = new ArrayList<>();
+            for (Long id : mine) {
+                OutboxMail mail = em.find(OutboxMail.class, id);
+                claimed.add(new Claimed(mail.id, mail.claimToken, mail.attempts, mail.kind, mail.recipient,
+                        mail.subject, mail.textBody, mail.htmlBody, mail.messageId,
+                        mail.attachments.stream()
+                                .map(a -> new MailAttachment(a.fileName, a.contentType, a.content))
+                                .toList()));
+            }
+            return claimed;
+        });
+    }
+
+    /**
+     * Gives up mails that may not be tried again: a SENDING mail whose lease ran out after its last allowed attempt
+     * (its sender died), and a PENDING mail that already had as many attempts as the (lowered) limit allows.
+     */
+    void failExhaustedLeases(Instant now) {
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery("""
+                update OutboxMail m
+                set m.status = :failed, m.leaseUntil = null, m.claimToken = null,
+                    m.lastError = coalesce(m.lastError, 'Sender stopped during the last attempt (lease expired)')
+                where ((m.status = :sending and m.leaseUntil <= :now) or m.status = :pending)
+                  and m.attempts >= :maxAttempts""")
+                .setParameter("failed", MailStatus.FAILED)
+                .setParameter("sending", MailStatus.SENDING)
+                .setParameter("pending", MailStatus.PENDING)
+                .setParameter("now", now)
+                .setParameter("maxAttempts", config.maxAttempts())
+                .executeUpdate());
+    }
+
+    MailStatus deliver(Claimed mail, Instant now) {
+        try {
+            mailer.send(toMail(mail));
+        } catch (RuntimeException e) {
+            return recordFailure(mail, e, now);
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery("""
+                update OutboxMail m
+                set m.status = :sent, m.sentAt = :sentAt, m.leaseUntil = null, m.claimToken = null,
+                    m.lastError = null
+                where m.id = :id and m.status <> :sent""")
+                .setParameter("sent", MailStatus.SENT)
+                .setParameter("sentAt", Instant.now())
+                .setParameter("id", mail.id())
+                .executeUpdate());
+        LOG.infof("Mail %d %s to %s sent (attempt %d): \"%s\" %s", mail.id(), mail.kind(), mask(mail.recipient()),
+                mail.attempts(), mail.subject(), mail.messageId());
+        return MailStatus.SENT;
+    }
+
+    private MailStatus recordFailure(Claimed mail, RuntimeException error, Instant now) {
+        boolean giveUp = mail.attempts() >= config.maxAttempts();
+        MailStatus status = giveUp ? MailStatus.FAILED : MailStatus.PENDING;
+        Instant next = giveUp ? now : now.plus(config.backoffAfter(mail.attempts()));
+        String message = describe(error);
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery("""
+                update OutboxMail m
+                set m.status = :status, m.nextAttemptAt = :next, m.leaseUntil = null, m.claimToken = null,
+                    m.lastError = :error
+                where m.id = :id and m.status = :sending and m.claimToken = :token""")
+                .setParameter("status", status)
+                .setParameter("next", next)
+                .setParameter("error", message)
+                .setParameter("id", mail.id())
+                .setParameter("sending", MailStatus.SENDING)
+                .setParameter("token", mail.claimToken())
+                .executeUpdate());
+        if (giveUp) {
+            LOG.errorf("Mail %d %s to %s FAILED after %d attempts: %s", mail.id(), mail.kind(),
+                    mask(mail.recipient()), mail.attempts(), message);
+        } else {
+            LOG.warnf("Mail %d %s to %s not sent (attempt %d of %d), next attempt at %s: %s", mail.id(),
+                    mail.kind(), mask(mail.recipient()), mail.attempts(), config.maxAttempts(), next, message);
+        }
+        return status;
+    }
+
+    private static Mail toMail(Claimed claimed) {
+        Mail mail = Mail.withText(claimed.recipient(), claimed.subject(), claimed.text());
+        if (claimed.html() != null) {
+            mail.setHtml(claimed.html());
+        }
+        mail.addHeader("Message-ID", claimed.messageId());
+        for (MailAttachment attachment : claimed.attachments()) {
+            mail.addAttachment(attachment.fileName, attachment.content.getBytes(StandardCharsets.UTF_8),
+                    attachment.contentType);
+        }
+        return mail;
+    }
+
+    private static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null && text.length() < MAX_ERROR; t = t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                text.append(": ").append(t.getMessage());
+            }
+        }
+        return text.length() > MAX_ERROR ? text.substring(0, MAX_ERROR) : text.toString();
+    }
+
+    /** "j***@example.org": enough to recognise a mail in the log without spreading addresses around. */
+    static String mask(String address) {
+        int at = address.indexOf('@');
+        return at <= 0 ? "***" : address.charAt(0) + "***" + address.substring(at);
+    }
+}
