@@ -105,13 +105,13 @@ public class CalendarComponents {
         vevent.add(new Uid(uids.event(event)));
         vevent.add(new DtStamp(utc(event.updatedAt)));
         times(vevent, event.startsAt, event.endsAt);
-        vevent.add(new Summary(clean(event.title)));
+        vevent.add(new Summary(oneLine(event.title)));
         vevent.add(new Description(publicDescription(event, messages)));
         addLocation(vevent, location(event, messages));
         vevent.add(new Url(eventPage(event)));
         vevent.add(organizer(event));
         if (!event.themes.isEmpty()) {
-            vevent.add(new Categories(new TextList(event.themes.stream().map(CalendarComponents::clean)
+            vevent.add(new Categories(new TextList(event.themes.stream().map(CalendarComponents::oneLine)
                     .filter(theme -> !theme.isBlank()).toArray(String[]::new))));
         }
         vevent.add(event.status == EventStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED
@@ -131,7 +131,7 @@ public class CalendarComponents {
         vevent.add(new Uid(uids.programmeItem(item)));
         vevent.add(new DtStamp(utc(event.updatedAt)));
         times(vevent, item.startsAt, item.endsAt);
-        vevent.add(new Summary(messages.programme_item_summary(clean(event.title), clean(item.title))));
+        vevent.add(new Summary(messages.programme_item_summary(oneLine(event.title), oneLine(item.title))));
         List<String> lines = new ArrayList<>();
         if (item.description != null && !item.description.isBlank()) {
             lines.add(clean(item.description));
@@ -144,7 +144,7 @@ public class CalendarComponents {
         vevent.add(new Description(String.join("\n\n", lines)));
         String location = location(event, messages);
         if (item.room != null && !item.room.isBlank()) {
-            location = location.isBlank() ? clean(item.room) : clean(item.room) + ", " + location;
+            location = location.isBlank() ? oneLine(item.room) : oneLine(item.room) + ", " + location;
         }
         addLocation(vevent, location);
         vevent.add(new Url(eventPage(event)));
@@ -175,7 +175,7 @@ public class CalendarComponents {
         vevent.add(new Uid(uids.registration(registration)));
         vevent.add(new DtStamp(utc(dtstamp)));
         times(vevent, event.startsAt, event.endsAt);
-        vevent.add(new Summary(clean(event.title)));
+        vevent.add(new Summary(oneLine(event.title)));
         vevent.add(new Description(personalDescription(registration, cancelled, messages)));
         addLocation(vevent, location(event, messages));
         vevent.add(new Url(eventPage(event)));
@@ -186,7 +186,7 @@ public class CalendarComponents {
             conference.add(Value.URI);
             conference.add(Feature.VIDEO);
             if (event.onlinePlatform != null && !event.onlinePlatform.isBlank()) {
-                conference.add(new Label(clean(event.onlinePlatform)));
+                conference.add(new Label(oneLine(event.onlinePlatform)));
             }
             vevent.add(conference);
         });
@@ -297,7 +297,7 @@ public class CalendarComponents {
         StringBuilder text = new StringBuilder(messages.programme_heading());
         for (ProgrammeItem item : items) {
             text.append('\n').append(Dates.timeRange(item.startsAt, item.endsAt)).append(' ')
-                    .append(clean(item.title));
+                    .append(oneLine(item.title));
             List<String> notes = new ArrayList<>();
             if (item.isBreakout() && item.roundNumber != null) {
                 notes.add(messages.programme_round(item.roundNumber));
@@ -317,7 +317,7 @@ public class CalendarComponents {
     }
 
     private static String speakers(ProgrammeItem item) {
-        return item.speakers.stream().map((Speaker speaker) -> clean(speaker.name)).collect(Collectors.joining(", "));
+        return item.speakers.stream().map((Speaker speaker) -> oneLine(speaker.name)).collect(Collectors.joining(", "));
     }
 
     /**
@@ -326,10 +326,10 @@ public class CalendarComponents {
      */
     public static String location(Event event, CalendarMessages messages) {
         String online = event.onlinePlatform != null && !event.onlinePlatform.isBlank()
-                ? messages.location_online_via(clean(event.onlinePlatform)) : messages.location_online();
+                ? messages.location_online_via(oneLine(event.onlinePlatform)) : messages.location_online();
         String venue = List.of(nullToEmpty(event.venueName), nullToEmpty(event.venueAddress),
                         nullToEmpty(event.venueCity)).stream()
-                .map(CalendarComponents::clean).filter(part -> !part.isBlank()).collect(Collectors.joining(", "));
+                .map(CalendarComponents::oneLine).filter(part -> !part.isBlank()).collect(Collectors.joining(", "));
         if (!event.isInPerson()) {
             return online;
         }
@@ -349,7 +349,7 @@ public class CalendarComponents {
         String email = event.contactEmail != null && !event.contactEmail.isBlank() ? event.contactEmail.trim()
                 : config.organizerEmail();
         Organizer organizer = new Organizer(mailto(email));
-        String name = event.organisation != null ? clean(event.organisation.name) : "";
+        String name = event.organisation != null ? oneLine(event.organisation.name) : "";
         if (!name.isBlank()) {
             organizer.add(new Cn(name));
         }
@@ -358,7 +358,7 @@ public class CalendarComponents {
 
     private static Attendee attendee(Registration registration, boolean cancelled) {
         Attendee attendee = new Attendee(mailto(registration.email.trim()));
-        String name = clean(registration.fullName()).trim();
+        String name = oneLine(registration.fullName());
         if (!name.isBlank()) {
             attendee.add(new Cn(name));
         }
@@ -406,6 +406,11 @@ public class CalendarComponents {
             }
         });
         return out.toString();
+    }
+
+    /** {@link #clean} for values that are one line by nature (titles, names, places): line breaks become spaces. */
+    static String oneLine(String text) {
+        return clean(text).replaceAll("[\\n\\t]+", " ").replaceAll(" {2,}", " ").trim();
     }
 
     private static String nullToEmpty(String text) {

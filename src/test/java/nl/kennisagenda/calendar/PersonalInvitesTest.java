@@ -142,6 +142,26 @@ class PersonalInvitesTest {
         assertThat(document, not(containsString("zoom.example.org")));
     }
 
+    @Test
+    @TestTransaction
+    void hostileNamesStayInsideTheirParameterAndTheDocumentStaysValid() {
+        Registration registration = register(WEBINAR, "o+brien@example.org", RegistrationStatus.CONFIRMED);
+        registration.firstName = "Jan \"de\" Vries; ROLE=CHAIR:";
+        registration.lastName = "O'Brien,\r\nATTENDEE:mailto:evil@example.org 🏥";
+        registration.persistAndFlush();
+
+        String document = invites.request(registration);
+        VEvent vevent = Ics.onlyEvent(Ics.parse(document));
+
+        assertEquals(1, vevent.getProperties("ATTENDEE").size(), "no attendee smuggled in");
+        String attendee = Ics.line(document, "ATTENDEE");
+        assertThat(attendee, endsWith(":mailto:o+brien@example.org"));
+        assertThat(attendee, containsString("ROLE=REQ-PARTICIPANT"));
+        assertThat(document, not(containsString("\r\nATTENDEE:mailto:evil")));
+        assertEquals("Jan \"de\" Vries; ROLE=CHAIR: O'Brien, ATTENDEE:mailto:evil@example.org 🏥",
+                vevent.getProperty("ATTENDEE").orElseThrow().getParameter("CN").orElseThrow().getValue());
+    }
+
     static Registration register(String slug, String email, RegistrationStatus status) {
         Event event = Event.findBySlug(slug).orElseThrow();
         Attendee attendee = new Attendee();
