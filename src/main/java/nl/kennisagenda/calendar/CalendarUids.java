@@ -17,7 +17,8 @@ import nl.kennisagenda.registration.Registration;
  * <li>{@code event-<event id>@<domain>}: the public event (export, public feeds);</li>
  * <li>{@code programme-item-<item id>@<domain>}: a programme item in the export with {@code ?programme=true};</li>
  * <li>{@code registration-<registration id>@<domain>}: one person's own entry for an event (invite mails and the
- * personal feed), so updates and cancellations move or remove exactly that entry.</li>
+ * personal feed), so updates and cancellations move or remove exactly that entry. A person who cancels and signs
+ * up again gets {@code registration-<id>-<generation>@<domain>}: a new entry, as the old one is cancelled.</li>
  * </ul>
  * Titles, slugs, times and tokens are deliberately not part of a UID: they can change (and tokens are secrets that
  * should not end up in calendar servers).
@@ -40,7 +41,8 @@ public class CalendarUids {
     }
 
     public String registration(Registration registration) {
-        return "registration-" + requireId(registration.id) + "@" + domain();
+        String generation = registration.calendarGeneration == 0 ? "" : "-" + registration.calendarGeneration;
+        return "registration-" + requireId(registration.id) + generation + "@" + domain();
     }
 
     public String domain() {

@@ -118,6 +118,13 @@ public class Registration extends IdentifiedEntity {
     @Column(name = "reminder_sent_at")
     public Instant reminderSentAt;
 
+    /**
+     * Raised when a cancelled registration is signed up again: calendars hold a cancelled entry for the old UID,
+     * so the renewed registration gets a new UID (see CalendarUids).
+     */
+    @Column(name = "calendar_generation", nullable = false)
+    public int calendarGeneration;
+
     @PrePersist
     void onCreate() {
         if (token == null) {

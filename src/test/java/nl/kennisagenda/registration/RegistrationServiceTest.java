@@ -1,6 +1,7 @@
 package nl.kennisagenda.registration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import nl.kennisagenda.calendar.CalendarUids;
 import nl.kennisagenda.registration.RegistrationChanged.Change;
 import nl.kennisagenda.registration.service.InvalidSignupException;
 import nl.kennisagenda.registration.service.RegistrationService;
@@ -40,6 +42,9 @@ class RegistrationServiceTest {
     @Inject
     RecordedChanges changes;
 
+    @Inject
+    CalendarUids uids;
+
     static SignupInput input(String email, Long... sessions) {
         return new SignupInput(Map.of("firstName", List.of("Anna"), "lastName", List.of("de Vries"),
                 "email", List.of(email), "organisation", List.of("Gemeente Utrecht")),
@@ -48,6 +53,22 @@ class RegistrationServiceTest {
 
     private static String mail(String name) {
         return name + "-" + System.nanoTime() + "@example.org";
+    }
+
+    @Test
+    void signingUpAgainAfterCancellingIsANewCalendarEntry() {
+        TestEvents.Created event = TestEvents.create("opnieuw", 10);
+        String email = mail("terug");
+        service.signUp(event.slug(), input(email), NL);
+        Registration first = TestEvents.registration(event.id(), email);
+        String firstUid = uids.registration(first);
+        service.cancel(first.token);
+
+        assertEquals(RegistrationStatus.CONFIRMED, service.signUp(event.slug(), input(email), NL).status());
+        Registration again = TestEvents.registration(event.id(), email);
+        assertEquals(first.id, again.id);
+        assertEquals(1, again.calendarGeneration);
+        assertNotEquals(firstUid, uids.registration(again));
     }
 
     @Test

@@ -120,6 +120,10 @@ public class RegistrationService {
             return new SignupResult(event.id, event.slug, status);
         }
         Registration registration = existing != null ? existing : new Registration();
+        if (existing != null) {
+            // Signing up again after a cancellation: the old calendar entry stays cancelled, this is a new one.
+            registration.calendarGeneration++;
+        }
         registration.event = event;
         registration.attendee = attendee;
         registration.status = status;
