@@ -26,6 +26,7 @@ import nl.kennisagenda.calendar.PersonalInvites;
 import nl.kennisagenda.config.SiteConfig;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.EventChanged;
+import nl.kennisagenda.event.EventStatus;
 import nl.kennisagenda.event.ProgrammeItem;
 import nl.kennisagenda.i18n.CurrentLocale;
 import nl.kennisagenda.i18n.Dates;
@@ -163,7 +164,8 @@ public class AttendeeMails {
         if (registration == null) {
             return Optional.of("Superseded: the registration no longer exists");
         }
-        Optional<String> superseded = supersededBecause(mail.kind, registration.status);
+        Optional<String> superseded = supersededBecause(mail.kind, registration.status,
+                registration.event.status == EventStatus.CANCELLED);
         if (superseded.isPresent()) {
             return superseded;
         }
@@ -199,8 +201,14 @@ public class AttendeeMails {
      * <li>REGISTRATION_UPDATED, DUPLICATE_SIGNUP: while not CANCELLED;</li>
      * <li>EVENT_CANCELLED: always (the event is cancelled whatever happened to the registration).</li>
      * </ul>
+     * Once the event itself is cancelled, only EVENT_CANCELLED and CANCELLATION are still sent: a confirmation or
+     * update rendered after that would hand out a join link and a calendar REQUEST for an event that will not take
+     * place; the EVENT_CANCELLED mail went to every confirmed and waitlisted person.
      */
-    static Optional<String> supersededBecause(MailKind kind, RegistrationStatus status) {
+    static Optional<String> supersededBecause(MailKind kind, RegistrationStatus status, boolean eventCancelled) {
+        if (eventCancelled && kind != MailKind.EVENT_CANCELLED && kind != MailKind.CANCELLATION) {
+            return Optional.of("Superseded: the event is cancelled, the EVENT_CANCELLED mail says so");
+        }
         boolean current = switch (kind) {
             case CONFIRMATION, PROMOTION, REMINDER, EVENT_UPDATED -> status == RegistrationStatus.CONFIRMED;
             case WAITING_LIST -> status == RegistrationStatus.WAITLISTED;

@@ -210,4 +210,21 @@ class DeferredRenderTest {
         // Superseded mails are never claimed again.
         assertEquals(0, sender.sendDue(Instant.now().plus(Duration.ofDays(1))).claimed());
     }
+
+    @Test
+    void aConfirmationNotRenderedBeforeTheEventWasCancelledIsNotSentTheCancellationIs() throws Exception {
+        MailTestData.TestEvent event = data.onlineEvent("Afgelast voor verzending");
+        String email = MailTestData.uniqueEmail("afgelast");
+        Long id = data.register(event.id(), email, "Cor", "nl", RegistrationStatus.CONFIRMED, Change.CONFIRMED);
+        data.cancelEvent(event.id());
+
+        assertEquals(new OutboxSender.Run(2, 1, 0, 0, 1), sender.sendDue(Instant.now()));
+
+        List<MimeMessage> received = smtp.receivedBy(email);
+        assertEquals(1, received.size());
+        assertEquals("Gaat niet door: Afgelast voor verzending", received.get(0).getSubject());
+        assertTrue(!Mime.part(received.get(0), "text/plain").contains(MailTestData.JOIN_URL));
+        assertEquals(List.of(MailStatus.SUPERSEDED, MailStatus.SENT),
+                data.storedMailsFor(id).stream().map(mail -> mail.status).toList());
+    }
 }
