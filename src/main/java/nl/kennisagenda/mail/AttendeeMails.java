@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ import nl.kennisagenda.calendar.PersonalInvites;
 import nl.kennisagenda.config.SiteConfig;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.EventChanged;
+import nl.kennisagenda.event.EventStatus;
 import nl.kennisagenda.event.ProgrammeItem;
 import nl.kennisagenda.i18n.CurrentLocale;
 import nl.kennisagenda.i18n.Dates;
@@ -128,16 +130,94 @@ public class AttendeeMails {
         return enqueue(registration, MailKind.REMINDER);
     }
 
+    /**
+     * Writes the light outbox row for a mail about the registration: kind, validated recipient, registration and
+     * language. Nothing is rendered here: this runs inside the transaction of the change, which for a sign-up holds
+     * the event's row lock, so templates and invites are left to the sender ({@link #render}).
+     */
     @Transactional(TxType.MANDATORY)
     OutboxMail enqueue(Registration registration, MailKind kind) {
-        Locale locale = CurrentLocale.supported(registration.locale).orElse(CurrentLocale.DUTCH);
+        return outbox.enqueue(OutgoingMail.deferred(kind, registration.id, registration.email,
+                language(registration.locale)));
+    }
+
+    private static String language(String locale) {
+        return CurrentLocale.supported(locale).orElse(CurrentLocale.DUTCH).getLanguage();
+    }
+
+    /**
+     * Renders a stored, not yet rendered mail from the current state of its registration and stores subject,
+     * bodies and attachments on the row; the kind decides the template, the stored language the texts.
+     * <p>
+     * A mail whose registration is no longer in the state the mail announces is not rendered (see
+     * {@link #supersededBecause}); its caller marks it {@link MailStatus#SUPERSEDED}.
+     *
+     * @return empty when rendered, else why the mail is superseded
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<String> render(OutboxMail mail) {
+        if (mail.isRendered()) {
+            return Optional.empty();
+        }
+        Registration registration = mail.registrationId == null ? null
+                : Registration.findById(mail.registrationId);
+        if (registration == null) {
+            return Optional.of("Superseded: the registration no longer exists");
+        }
+        Optional<String> superseded = supersededBecause(mail.kind, registration.status,
+                registration.event.status == EventStatus.CANCELLED);
+        if (superseded.isPresent()) {
+            return superseded;
+        }
+        MailKind kind = mail.kind;
+        Locale locale = CurrentLocale.supported(mail.locale != null ? mail.locale : registration.locale)
+                .orElse(CurrentLocale.DUTCH);
         MailMessages messages = MessageBundles.get(MailMessages.class, Localized.Literal.of(locale.getLanguage()));
         List<MailAttachment> attachments = attachments(registration, invite(kind));
         String subject = MailHeaders.subject(subject(kind, registration, messages, locale));
         MailView view = view(registration, kind, locale, subject, messages, invite(kind), !attachments.isEmpty());
         Rendered body = render(template(kind, view), locale);
-        return outbox.enqueue(new OutgoingMail(kind, registration.id, registration.email, subject, body.text(),
-                body.html(), attachments));
+        mail.subject = subject;
+        mail.textBody = body.text();
+        mail.htmlBody = body.html();
+        mail.attachments.clear();
+        mail.attachments.addAll(attachments);
+        mail.renderedAt = Instant.now();
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a mail still says something true when it is rendered. Each mail about a registration announces a
+     * state; when the registration has left that state before the sender got to the mail, the change that moved it
+     * wrote its own mail in its own transaction (cancelled: CANCELLATION, promoted: PROMOTION, signed up again:
+     * CONFIRMATION or WAITING_LIST), and that mail tells the person where they stand. Sending the old one as well
+     * would contradict it (a confirmation with the join link and a calendar REQUEST for a place the person has
+     * already given up, or a waiting-list mail saying "you are confirmed"), so it is left out.
+     * <ul>
+     * <li>CONFIRMATION, PROMOTION, REMINDER, EVENT_UPDATED: only while CONFIRMED;</li>
+     * <li>WAITING_LIST: only while WAITLISTED;</li>
+     * <li>CANCELLATION: only while CANCELLED (a person who signed up again gets the new confirmation, and a CANCEL
+     * invite would remove their new calendar entry, which has the same UID);</li>
+     * <li>REGISTRATION_UPDATED, DUPLICATE_SIGNUP: while not CANCELLED;</li>
+     * <li>EVENT_CANCELLED: always (the event is cancelled whatever happened to the registration).</li>
+     * </ul>
+     * Once the event itself is cancelled, only EVENT_CANCELLED and CANCELLATION are still sent: a confirmation or
+     * update rendered after that would hand out a join link and a calendar REQUEST for an event that will not take
+     * place; the EVENT_CANCELLED mail went to every confirmed and waitlisted person.
+     */
+    static Optional<String> supersededBecause(MailKind kind, RegistrationStatus status, boolean eventCancelled) {
+        if (eventCancelled && kind != MailKind.EVENT_CANCELLED && kind != MailKind.CANCELLATION) {
+            return Optional.of("Superseded: the event is cancelled, the EVENT_CANCELLED mail says so");
+        }
+        boolean current = switch (kind) {
+            case CONFIRMATION, PROMOTION, REMINDER, EVENT_UPDATED -> status == RegistrationStatus.CONFIRMED;
+            case WAITING_LIST -> status == RegistrationStatus.WAITLISTED;
+            case CANCELLATION -> status == RegistrationStatus.CANCELLED;
+            case REGISTRATION_UPDATED, DUPLICATE_SIGNUP -> status != RegistrationStatus.CANCELLED;
+            case EVENT_CANCELLED -> true;
+        };
+        return current ? Optional.empty()
+                : Optional.of("Superseded: the registration is " + status + " now, a later mail says so");
     }
 
     /** The person's own calendar document for the mail (built by the calendar feature with ical4j). */

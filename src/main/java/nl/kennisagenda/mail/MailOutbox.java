@@ -30,7 +30,8 @@ public class MailOutbox {
     SiteConfig site;
 
     /**
-     * Adds the mail to the outbox, due at once.
+     * Adds the mail to the outbox, due at once. A deferred mail ({@link OutgoingMail#deferred}) is one small row:
+     * the expensive part (templates, calendar invite) happens later in the sender, not in the caller's transaction.
      *
      * @throws InvalidMailAddressException when the recipient is not one strictly valid address; nothing is written
      */
@@ -40,17 +41,24 @@ public class MailOutbox {
         mail.kind = outgoing.kind();
         mail.registrationId = outgoing.registrationId();
         mail.recipient = MailHeaders.address(outgoing.recipient());
-        mail.subject = MailHeaders.subject(outgoing.subject());
-        mail.textBody = outgoing.text();
-        mail.htmlBody = outgoing.html();
-        mail.attachments.addAll(outgoing.attachments());
+        mail.locale = outgoing.locale();
+        mail.createdAt = Instant.now();
+        if (outgoing.isRendered()) {
+            mail.subject = MailHeaders.subject(outgoing.subject());
+            mail.textBody = outgoing.text();
+            mail.htmlBody = outgoing.html();
+            mail.attachments.addAll(outgoing.attachments());
+            mail.renderedAt = mail.createdAt;
+        } else if (outgoing.registrationId() == null) {
+            throw new IllegalArgumentException("A mail rendered later needs its registration");
+        }
+        // Fixed now, so every attempt of this mail carries the same Message-ID.
         mail.messageId = newMessageId();
         mail.status = MailStatus.PENDING;
-        mail.createdAt = Instant.now();
         mail.nextAttemptAt = mail.createdAt;
         mail.persist();
-        LOG.debugf("Mail %d %s to %s queued: \"%s\"", mail.id, mail.kind, OutboxSender.mask(mail.recipient),
-                mail.subject);
+        LOG.debugf("Mail %d %s to %s queued%s", mail.id, mail.kind, OutboxSender.mask(mail.recipient),
+                mail.isRendered() ? ": \"" + mail.subject + "\"" : " (rendered by the sender)");
         return mail;
     }
 

@@ -35,11 +35,19 @@ public class OutboxMail extends IdentifiedEntity {
     @Column(nullable = false)
     public String recipient;
 
-    /** Single line: CR/LF removed (see {@link MailHeaders#subject}). */
-    @Column(nullable = false)
+    /** Language the mail is rendered in ("nl"/"en"), fixed in the transaction of the change. */
+    @Column(name = "mail_locale")
+    public String locale;
+
+    /**
+     * Single line: CR/LF removed (see {@link MailHeaders#subject}). Null until the sender rendered the mail
+     * ({@link #renderedAt}).
+     */
+    @Column(name = "subject")
     public String subject;
 
-    @Column(name = "text_body", nullable = false)
+    /** Null until rendered. */
+    @Column(name = "text_body")
     public String textBody;
 
     @Column(name = "html_body")
@@ -76,6 +84,13 @@ public class OutboxMail extends IdentifiedEntity {
     @Column(name = "last_error")
     public String lastError;
 
+    /**
+     * When subject, bodies and attachments were rendered and stored; null while the row is only the light record
+     * written in the transaction of the change. Once set, the content never changes: every attempt sends it.
+     */
+    @Column(name = "rendered_at")
+    public Instant renderedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -84,6 +99,10 @@ public class OutboxMail extends IdentifiedEntity {
 
     public static List<OutboxMail> forRegistration(Long registrationId) {
         return list("registrationId = ?1 order by id", registrationId);
+    }
+
+    public boolean isRendered() {
+        return renderedAt != null;
     }
 
     public static List<OutboxMail> withStatus(MailStatus status) {

@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
@@ -39,11 +41,21 @@ public class OutboxSender {
     @Inject
     EntityManager em;
 
-    /** What one run did. */
-    public record Run(int claimed, int sent, int retried, int failed) {
+    @Inject
+    AttendeeMails attendeeMails;
+
+    /** What one run did; {@code superseded}: claimed but not sent because a later mail replaces it. */
+    public record Run(int claimed, int sent, int retried, int failed, int superseded) {
+
+        public Run(int claimed, int sent, int retried, int failed) {
+            this(claimed, sent, retried, failed, 0);
+        }
     }
 
-    /** A claimed mail, copied out of the persistence context so sending needs no transaction. */
+    /**
+     * A claimed mail, copied out of the persistence context so sending needs no transaction. Right after the claim
+     * only id, token, attempts, kind and recipient are known; {@link #prepare} adds the stored content.
+     */
     record Claimed(long id, String claimToken, int attempts, MailKind kind, String recipient, String subject,
             String text, String html, String messageId, List<MailAttachment> attachments) {
     }
@@ -64,14 +76,77 @@ public class OutboxSender {
         int sent = 0;
         int retried = 0;
         int failed = 0;
-        for (Claimed mail : claimed) {
-            switch (deliver(mail, now)) {
+        int superseded = 0;
+        for (Claimed claim : claimed) {
+            MailStatus outcome;
+            try {
+                Claimed mail = prepare(claim);
+                outcome = mail == null ? MailStatus.SUPERSEDED : deliver(mail, now);
+            } catch (RuntimeException e) {
+                // Rendering failed (its transaction rolled back, nothing stored): try again after the back-off.
+                outcome = recordFailure(claim, e, now);
+            }
+            switch (outcome) {
                 case SENT -> sent++;
                 case FAILED -> failed++;
+                case SUPERSEDED -> superseded++;
                 default -> retried++;
             }
         }
-        return new Run(claimed.size(), sent, retried, failed);
+        return new Run(claimed.size(), sent, retried, failed, superseded);
+    }
+
+    /**
+     * Makes a claimed mail ready to send, in its own transaction: a mail that is not rendered yet is rendered now
+     * from the current state (templates, invite) and the content is stored on the row <em>before</em> anything is
+     * sent, so every later attempt sends exactly these bytes with the same Message-ID. The row is locked while
+     * rendering, so two senders (one whose lease ran out) never render one mail twice: the second finds it
+     * rendered and sends the stored content.
+     *
+     * @return the mail with its stored content, or null when it is superseded (marked so; nothing to send)
+     */
+    Claimed prepare(Claimed claim) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OutboxMail mail = em.find(OutboxMail.class, claim.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (!renderOrSupersede(mail)) {
+                return null;
+            }
+            return new Claimed(mail.id, claim.claimToken(), claim.attempts(), mail.kind, mail.recipient,
+                    mail.subject, mail.textBody, mail.htmlBody, mail.messageId,
+                    mail.attachments.stream()
+                            .map(a -> new MailAttachment(a.fileName, a.contentType, a.content))
+                            .toList());
+        });
+    }
+
+    /**
+     * Renders and stores a mail's content without sending it (what {@link #prepare} does first). For tools and
+     * tests that want to look at a mail before the sender runs; a superseded mail is marked so.
+     *
+     * @return whether the mail has content to send
+     */
+    public boolean renderNow(long mailId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OutboxMail mail = em.find(OutboxMail.class, mailId, LockModeType.PESSIMISTIC_WRITE);
+            return renderOrSupersede(mail);
+        });
+    }
+
+    /** Renders and stores the content of a locked mail if needed; marks it SUPERSEDED instead when it is. */
+    private boolean renderOrSupersede(OutboxMail mail) {
+        if (mail.isRendered()) {
+            return true;
+        }
+        Optional<String> superseded = attendeeMails.render(mail);
+        if (superseded.isPresent()) {
+            mail.status = MailStatus.SUPERSEDED;
+            mail.leaseUntil = null;
+            mail.claimToken = null;
+            mail.lastError = superseded.get();
+            LOG.infof("Mail %d %s to %s not sent: %s", mail.id, mail.kind, mask(mail.recipient), superseded.get());
+            return false;
+        }
+        return true;
     }
 
     /** Claims up to a batch of due mails: PENDING whose time has come, and SENDING whose lease ran out. */
@@ -119,10 +194,7 @@ public class OutboxSender {
             for (Long id : mine) {
                 OutboxMail mail = em.find(OutboxMail.class, id);
                 claimed.add(new Claimed(mail.id, mail.claimToken, mail.attempts, mail.kind, mail.recipient,
-                        mail.subject, mail.textBody, mail.htmlBody, mail.messageId,
-                        mail.attachments.stream()
-                                .map(a -> new MailAttachment(a.fileName, a.contentType, a.content))
-                                .toList()));
+                        null, null, null, mail.messageId, List.of()));
             }
             return claimed;
         });

@@ -42,6 +42,9 @@ public class MailTestData {
     @Inject
     jakarta.enterprise.event.Event<EventChanged> eventChanged;
 
+    @Inject
+    OutboxSender sender;
+
     /** Ids of an event and its two breakout sessions. */
     public record TestEvent(Long id, Long sessionA, Long sessionB) {
     }
@@ -188,7 +191,21 @@ public class MailTestData {
         });
     }
 
+    /**
+     * The registration's mails after the sender's render step (as the sender would render them now, without
+     * sending): mails are written unrendered in the transaction of the change.
+     */
     public List<OutboxMail> mailsFor(Long registrationId) {
+        for (OutboxMail stored : storedMailsFor(registrationId)) {
+            if (!stored.isRendered() && stored.status == MailStatus.PENDING) {
+                sender.renderNow(stored.id);
+            }
+        }
+        return storedMailsFor(registrationId);
+    }
+
+    /** The registration's mails as they are in the outbox, rendered or not. */
+    public List<OutboxMail> storedMailsFor(Long registrationId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<OutboxMail> mails = OutboxMail.forRegistration(registrationId);
             mails.forEach(mail -> mail.attachments.size());

@@ -107,6 +107,11 @@ public class RegistrationService {
         // The attendee row is written before the event lock is taken: a concurrent insert of the same address
         // then fails on the unique key without holding any event lock, and the retry finds the attendee.
         Attendee attendee = findOrCreateAttendee(answers.email());
+        // The look-up for an earlier registration also runs before the lock (it is one query less while every
+        // other sign-up for this event waits). Safe: a registration that appears after this look-up was inserted
+        // by a concurrent transaction, so our insert fails on the unique key (event, attendee) and the retry finds
+        // it; one that existed is refreshed under the lock below, because its status changes only under that lock.
+        Registration existing = Registration.find("event = ?1 and attendee = ?2", event, attendee).firstResult();
 
         lockEvent(event);
         requireOpen(event);
@@ -114,7 +119,9 @@ public class RegistrationService {
         boolean fits = fits(event, sessions);
         RegistrationStatus status = fits ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
 
-        Registration existing = Registration.find("event = ?1 and attendee = ?2", event, attendee).firstResult();
+        if (existing != null) {
+            em.refresh(existing);
+        }
         if (existing != null && !existing.isCancelled()) {
             changes.fire(new RegistrationChanged(existing, Change.DUPLICATE_SIGNUP));
             return new SignupResult(event.id, event.slug, status);
