@@ -250,8 +250,14 @@ class OutboxDeliveryTest {
             sent += run.get(2, TimeUnit.MINUTES).sent();
         }
         pool.shutdown();
+        // A send that hit a transient SMTP error (the mail client's first connection after another test stopped
+        // the server can time out) is rescheduled, not lost: deliver what is due later too, then count.
+        OutboxSender.Run catchUp;
+        do {
+            catchUp = sender.sendDue(now.plus(Duration.ofHours(2)));
+        } while (catchUp.claimed() > 0);
 
-        assertEquals(30, sent);
+        assertTrue(sent <= 30, "the concurrent senders sent " + sent + " mails for 30 registrations");
         for (String email : addresses) {
             assertEquals(1, smtp.receivedBy(email).size(), email);
         }
