@@ -4,10 +4,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import nl.kennisagenda.event.EventStatus;
+import nl.kennisagenda.event.FormField;
 import nl.kennisagenda.event.ProgrammeItem;
 import nl.kennisagenda.event.SignupState;
 import nl.kennisagenda.registration.Attendee;
@@ -181,7 +182,7 @@ public class RegistrationService {
             if (registration.isConfirmed()) {
                 for (ProgrammeItem session : answers.sessions()) {
                     if (!registration.sessions.contains(session) && session.isFull()) {
-                        throw new InvalidSignupException(java.util.Map.of(nl.kennisagenda.event.FormField.SESSIONS,
+                        throw new InvalidSignupException(Map.of(FormField.SESSIONS,
                                 validator.messages(locale).error_session_full(session.title)));
                     }
                 }
@@ -405,15 +406,5 @@ public class RegistrationService {
             }
         }
         return false;
-    }
-
-    /** For tests: the counters must always equal the rows. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public long countRows(long eventId, RegistrationStatus status) {
-        return Registration.count("event.id = ?1 and status = ?2", eventId, status);
-    }
-
-    static Comparator<ProgrammeItem> byId() {
-        return Comparator.comparing(item -> item.id);
     }
 }
