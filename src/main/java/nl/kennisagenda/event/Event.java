@@ -248,10 +248,6 @@ public class Event extends IdentifiedEntity {
                 .toList();
     }
 
-    public Optional<FormField> formField(String key) {
-        return formFields.stream().filter(field -> field.fieldKey.equals(key)).findFirst();
-    }
-
     public static Optional<Event> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }

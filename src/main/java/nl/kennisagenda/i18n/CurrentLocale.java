@@ -30,10 +30,6 @@ public class CurrentLocale {
         return locale.getLanguage();
     }
 
-    public boolean isEnglish() {
-        return ENGLISH.getLanguage().equals(locale.getLanguage());
-    }
-
     void set(Locale locale) {
         this.locale = locale;
     }

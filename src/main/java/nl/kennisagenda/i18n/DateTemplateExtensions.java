@@ -12,10 +12,6 @@ public class DateTemplateExtensions {
         return Dates.day(instant, CurrentLocale.from(locale));
     }
 
-    static String shortDay(Instant instant, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        return Dates.shortDay(instant, CurrentLocale.from(locale));
-    }
-
     static String time(Instant instant) {
         return Dates.time(instant);
     }

@@ -31,11 +31,6 @@ public final class Dates {
         return DateTimeFormatter.ofPattern(pattern, locale).format(local);
     }
 
-    /** "20 mrt" style short date for lists and cards. */
-    public static String shortDay(Instant instant, Locale locale) {
-        return DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(local(instant));
-    }
-
     public static String time(Instant instant) {
         return DateTimeFormatter.ofPattern("HH:mm").format(local(instant));
     }
@@ -56,11 +51,6 @@ public final class Dates {
     /** ISO-8601 with the Amsterdam offset, for machine-readable attributes and the API. */
     public static String iso(Instant instant) {
         return local(instant).toOffsetDateTime().toString();
-    }
-
-    /** Month key "2026-03" used by the month filter. */
-    public static String monthKey(Instant instant) {
-        return DateTimeFormatter.ofPattern("yyyy-MM").format(local(instant));
     }
 
     /** "maart 2026" for a month key. */

@@ -56,6 +56,8 @@ public class SignupValidator {
         return locale != null && "en".equals(locale.getLanguage()) ? english : dutch;
     }
 
+    private static final Set<String> CORE_KEYS = Set.of(FormField.FIRST_NAME, FormField.LAST_NAME, FormField.EMAIL);
+
     /**
      * The fields of the event's form in order, plus first name, last name and e-mail if the organiser's form
      * lacks them: every registration needs those.
@@ -64,13 +66,13 @@ public class SignupValidator {
         List<FormField> fields = new ArrayList<>(event.formFields);
         Set<String> present = new LinkedHashSet<>();
         fields.forEach(field -> present.add(field.fieldKey));
-        for (FormField standard : StandardFormFields.forEvent(event)) {
-            String key = standard.fieldKey;
-            boolean core = key.equals(FormField.FIRST_NAME) || key.equals(FormField.LAST_NAME)
-                    || key.equals(FormField.EMAIL);
-            if (core && !present.contains(key)) {
-                standard.sortOrder = -1;
-                fields.add(standard);
+        // Standard fields are built only for a form that lacks a core field, not on every sign-up.
+        if (!present.containsAll(CORE_KEYS)) {
+            for (FormField standard : StandardFormFields.forEvent(event)) {
+                if (CORE_KEYS.contains(standard.fieldKey) && !present.contains(standard.fieldKey)) {
+                    standard.sortOrder = -1;
+                    fields.add(standard);
+                }
             }
         }
         fields.sort(Comparator.comparingInt(field -> field.sortOrder));
