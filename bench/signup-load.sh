@@ -2,6 +2,7 @@
 # One-command load test of sign-ups for one event.
 #   bench/signup-load.sh                 # build, then 200 clients for 30 s on a fresh H2 file database
 #   CLIENTS=100 DURATION=60 PORT=18090 SKIP_BUILD=1 bench/signup-load.sh
+#   JDBC_URL='jdbc:h2:file:/tmp/x;…' bench/signup-load.sh   # other H2 settings than the app's own
 # Starts the packaged app on its own port (never 8080) with a fresh H2 file database, raises the capacity of the
 # demo event "ruimte-voor-eerstelijnszorg" far beyond the run, drives it with bench/SignupLoad.java, stops the app,
 # and checks in the database that nothing is overbooked and the counters equal the rows.
@@ -15,7 +16,14 @@ WARMUP="${WARMUP:-5}"
 SLUG="ruimte-voor-eerstelijnszorg"
 CAPACITY="${CAPACITY:-10000000}"
 WORK="$(mktemp -d -t kennisagenda-bench-XXXXXX)"
-URL="jdbc:h2:file:$WORK/bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000"
+# The app keeps its H2 database in KENNISAGENDA_DATA_DIR with its own JDBC settings (durable commits included).
+# JDBC_URL replaces those settings, e.g. to measure what WRITE_DELAY=0 costs (see docs/performance.md).
+URL="jdbc:h2:file:$WORK/kennisagenda;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+APP_URL_OPTION=()
+if [ -n "${JDBC_URL:-}" ]; then
+  URL="$JDBC_URL"
+  APP_URL_OPTION=(-Dquarkus.datasource.jdbc.url="$JDBC_URL")
+fi
 APP_PID=""
 
 if [ "${SKIP_BUILD:-0}" != "1" ] || [ ! -f target/quarkus-app/quarkus-run.jar ]; then
@@ -26,9 +34,9 @@ H2_JAR="$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar | head -n 1)"
 
 start_app() {
   # The rate limit is per client address; the bench is one address, so it is switched off here.
-  KENNISAGENDA_SIGNUPS_PER_MINUTE=0 java ${JAVA_OPTS:-} \
+  KENNISAGENDA_SIGNUPS_PER_MINUTE=0 KENNISAGENDA_DATA_DIR="$WORK" java ${JAVA_OPTS:-} \
     -Dquarkus.http.port="$PORT" \
-    -Dquarkus.datasource.jdbc.url="$URL" \
+    "${APP_URL_OPTION[@]}" \
     -Dquarkus.log.level=WARN \
     -jar target/quarkus-app/quarkus-run.jar >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
