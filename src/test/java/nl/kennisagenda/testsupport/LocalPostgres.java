@@ -57,8 +57,8 @@ public class LocalPostgres implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    @Override
-    public Map<String, String> start() {
+    /** Drops the database if it exists and creates it empty. */
+    public static void recreate(String database) {
         try (Connection connection = DriverManager.getConnection(url("postgres"), user(), password());
                 Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists " + database + " with (force)");
@@ -67,6 +67,11 @@ public class LocalPostgres implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("Cannot create the PostgreSQL test database " + database
                     + " at " + url("postgres") + " as " + user(), e);
         }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        recreate(database);
         return Map.of(
                 "quarkus.datasource.jdbc.url", url(database),
                 "quarkus.datasource.username", user(),

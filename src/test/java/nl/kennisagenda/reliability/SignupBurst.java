@@ -1,0 +1,106 @@
+package nl.kennisagenda.reliability;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Clients that sign up through {@code POST /api/events/{slug}/registrations}, each with a fresh address, until
+ * stopped, and remember every sign-up the server acknowledged with 201 (address → CONFIRMED or WAITLISTED). What
+ * a visitor was told is exactly what must survive a crash.
+ */
+final class SignupBurst {
+
+    private final URI uri;
+    private final String runId;
+    private final int clients;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    private final Set<String> otherAnswers = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicLong sequence = new AtomicLong();
+    private final List<Thread> threads = new ArrayList<>();
+
+    SignupBurst(URI base, String slug, String runId, int clients) {
+        this.uri = base.resolve("/api/events/" + slug + "/registrations");
+        this.runId = runId;
+        this.clients = clients;
+    }
+
+    void start() {
+        running.set(true);
+        for (int client = 0; client < clients; client++) {
+            Thread thread = new Thread(this::signUpUntilStopped, "signup-client-" + client);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    private void signUpUntilStopped() {
+        while (running.get()) {
+            String email = "crash-" + runId + "-" + sequence.incrementAndGet() + "@example.org";
+            String body = "{\"firstName\":\"Crash\",\"lastName\":\"Test\",\"email\":\"" + email
+                    + "\",\"organisation\":\"Gemeente Proefstad\",\"role\":\"Tester\"}";
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").header("Accept-Language", "nl")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 201) {
+                    acknowledged.put(email, response.body().contains("\"WAITLISTED\"") ? "WAITLISTED" : "CONFIRMED");
+                } else {
+                    otherAnswers.add(response.statusCode() + " " + response.body());
+                }
+            } catch (IOException e) {
+                // The server is gone (killed): this sign-up was never acknowledged. Stop hammering a dead port.
+                AppProcess.pause(Duration.ofMillis(50));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Waits until at least {@code count} sign-ups were acknowledged; fails when that takes longer than allowed. */
+    void awaitAcknowledged(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (acknowledged.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Only " + acknowledged.size() + " of " + count
+                        + " sign-ups were acknowledged within " + timeout + "; other answers: " + otherAnswers);
+            }
+            AppProcess.pause(Duration.ofMillis(20));
+        }
+    }
+
+    /** Stops the clients and waits for them, so every acknowledgement that arrived is counted. */
+    Map<String, String> stop() {
+        running.set(false);
+        for (Thread thread : threads) {
+            try {
+                thread.join(Duration.ofSeconds(90).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return Map.copyOf(acknowledged);
+    }
+
+    /** Answers other than 201 (a sign-up refused for a reason the test did not expect). */
+    Set<String> otherAnswers() {
+        return Set.copyOf(otherAnswers);
+    }
+}
