@@ -47,9 +47,9 @@ import nl.kennisagenda.testsupport.PostgresAvailable;
  * (GreenMail), including the mails that were still queued, or being sent, when the process died.
  *
  * <p>It fails on the settings before this test existed: H2's default {@code WRITE_DELAY} (500 ms) acknowledges
- * commits that are not yet in the file. Run on 2026-11-24 against the jar built without {@code WRITE_DELAY=0}:
- * {@code onH2} failed with "42 of 200 acknowledged sign-ups are gone after the crash" (second run: 37 of 201);
- * with {@code WRITE_DELAY=0} it passes. PostgreSQL commits durably by default and passes either way.
+ * commits that are not yet in the file. Run on 2026-11-24 with the jar built without {@code WRITE_DELAY=0} in the
+ * JDBC URL, {@code onH2} failed twice: "96 of 208 acknowledged sign-ups are gone after the crash" and "31 of 203";
+ * with {@code WRITE_DELAY=0} it passes. PostgreSQL commits durably by default and passed both times.
  */
 class CrashDurabilityIT {
 
