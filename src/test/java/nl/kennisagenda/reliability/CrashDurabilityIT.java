@@ -57,7 +57,7 @@ class CrashDurabilityIT {
     private static final int CLIENTS = 16;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 200;
     /** Small batches before the crash, so a backlog of unsent mails is certain when the process dies. */
-    private static final int BATCH_BEFORE_CRASH = 5;
+    private static final int BATCH_BEFORE_CRASH = 2;
     private static final Duration MAIL_DEADLINE = Duration.ofMinutes(3);
 
     private static final Path TARGET = Path.of(System.getProperty("project.build.directory", "target"));
