@@ -34,7 +34,7 @@ H2_JAR="$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar | head -n 1)"
 
 start_app() {
   # The rate limit is per client address; the bench is one address, so it is switched off here.
-  KENNISAGENDA_SIGNUPS_PER_MINUTE=0 KENNISAGENDA_DATA_DIR="$WORK" java ${JAVA_OPTS:-} \
+  KENNISAGENDA_SIGNUPS_PER_MINUTE=0 KENNISAGENDA_DEMO_DATA=true KENNISAGENDA_DATA_DIR="$WORK" java ${JAVA_OPTS:-} \
     -Dquarkus.http.port="$PORT" \
     "${APP_URL_OPTION[@]}" \
     -Dquarkus.log.level=WARN \

@@ -50,9 +50,16 @@ public class DemoData {
         }
     }
 
-    /** Seeds the demo events relative to {@code today}, unless the database already holds events. */
+    /**
+     * Seeds the demo events relative to {@code today}, unless the database already holds events. Instances that
+     * start at the same time on an empty database queue on the {@code demo-data} lock row: the first seeds, the
+     * others then find its events and do nothing (instead of failing on duplicate slugs).
+     */
     @Transactional
     public boolean seedIfEmpty(LocalDate today) {
+        Event.getEntityManager()
+                .createNativeQuery("select name from app_locks where name = 'demo-data' for update")
+                .getResultList();
         if (Event.count() > 0) {
             return false;
         }

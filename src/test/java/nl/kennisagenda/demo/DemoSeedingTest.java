@@ -1,0 +1,24 @@
+package nl.kennisagenda.demo;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(DemoSeedingTest.EmptyH2.class)
+class DemoSeedingTest extends AbstractDemoSeedingTest {
+
+    /** An in-memory H2 database of its own, left empty at start. */
+    public static class EmptyH2 implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "kennisagenda.site.demo-data", "false",
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:demo-seeding;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                            + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        }
+    }
+}
