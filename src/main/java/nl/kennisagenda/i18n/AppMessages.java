@@ -54,6 +54,12 @@ public interface AppMessages {
     String back_home();
 
     @Message
+    String bad_request_title();
+
+    @Message
+    String bad_request_text();
+
+    @Message
     String home_intro();
 
     @Message
@@ -329,6 +335,9 @@ public interface AppMessages {
 
     @Message
     String api_not_found(String path);
+
+    @Message
+    String api_bad_request();
 
     @Message
     String word_and();

@@ -4,9 +4,10 @@ import java.util.Locale;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateGlobal;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.QueryStringEncoder;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.core.UriBuilder;
 import nl.kennisagenda.i18n.CurrentLocale;
 
 /** Values every page template can use, such as the page language for {@code <html lang>}. */
@@ -18,14 +19,28 @@ public class Globals {
         return currentLocale().getLanguage();
     }
 
-    /** The current URL with the other language chosen, for the language switch. */
+    /**
+     * The current page with the other language chosen, for the language switch: a query-only relative link
+     * ({@code ?q=zorg&lang=en}), so it always stays on this page of this site. The request's path is never copied
+     * into it: {@code GET //evil.example/x} must not become a link to another host.
+     */
     static String otherLanguageUrl() {
         String other = "en".equals(lang()) ? "nl" : "en";
         HttpServerRequest request = currentRequest();
-        if (request == null) {
-            return "/?lang=" + other;
+        QueryStringEncoder link = new QueryStringEncoder("");
+        if (request != null && request.query() != null) {
+            try {
+                new QueryStringDecoder(request.query(), false).parameters().forEach((name, values) -> {
+                    if (!name.equals("lang")) {
+                        values.forEach(value -> link.addParam(name, value));
+                    }
+                });
+            } catch (IllegalArgumentException unreadableQuery) {
+                // A query we cannot read is not worth keeping: switch the language of the page alone.
+            }
         }
-        return UriBuilder.fromUri(request.uri()).replaceQueryParam("lang", other).build().toString();
+        link.addParam("lang", other);
+        return link.toString();
     }
 
     private static Locale currentLocale() {

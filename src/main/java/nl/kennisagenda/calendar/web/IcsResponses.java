@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.common.util.DateUtil;
+
 import nl.kennisagenda.calendar.IcsDocument;
 
 /**
@@ -29,8 +31,10 @@ final class IcsResponses {
                 .orElse(null);
         // RFC 9110 13.2.2: when If-None-Match is present, If-Modified-Since is ignored. The ETag follows the exact
         // content (it also changes when an event leaves a feed, which Last-Modified cannot show).
+        // RFC 9110 13.1.3: an If-Modified-Since that is not a valid HTTP-date is ignored, as if it were absent.
         boolean hasIfNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH) != null;
-        Response.ResponseBuilder notModified = lastModified == null || hasIfNoneMatch
+        boolean usableIfModifiedSince = isHttpDateOrAbsent(headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
+        Response.ResponseBuilder notModified = lastModified == null || hasIfNoneMatch || !usableIfModifiedSince
                 ? request.evaluatePreconditions(etag)
                 : request.evaluatePreconditions(lastModified, etag);
         Response.ResponseBuilder builder = notModified != null ? notModified
@@ -49,5 +53,18 @@ final class IcsResponses {
         }
         builder.header(HttpHeaders.VARY, "Accept-Language, Cookie");
         return builder.build();
+    }
+
+    /** Whether the framework's precondition check can read the value (the same parser it uses itself). */
+    private static boolean isHttpDateOrAbsent(String value) {
+        if (value == null) {
+            return true;
+        }
+        try {
+            DateUtil.parseDate(value);
+            return true;
+        } catch (DateUtil.DateParseException e) {
+            return false;
+        }
     }
 }

@@ -1,0 +1,45 @@
+package nl.kennisagenda.web;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import nl.kennisagenda.i18n.CurrentLocale;
+import nl.kennisagenda.i18n.PageTexts;
+
+/**
+ * Every request the application cannot read (a malformed form body, an unknown charset, unreadable JSON): 400 with
+ * a short page for visitors or a JSON {@link ApiError} for {@code /api/…}, and one log line, never a stack trace.
+ */
+public class BadRequestMapper {
+
+    private static final Logger LOG = Logger.getLogger(BadRequestMapper.class);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance badRequest();
+    }
+
+    @Inject
+    CurrentLocale locale;
+
+    @ServerExceptionMapper
+    public Response badRequest(BadRequestException exception, UriInfo uriInfo, Request request) {
+        String path = uriInfo.getPath();
+        LOG.infof("400 for %s %s: %s", request.getMethod(), path, exception.getMessage());
+        if (NotFoundMapper.isApi(path)) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError(400, PageTexts.in(locale.get()).api_bad_request())).build();
+        }
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.badRequest()).build();
+    }
+}

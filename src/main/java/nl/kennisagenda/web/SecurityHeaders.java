@@ -1,0 +1,75 @@
+package nl.kennisagenda.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Headers every response carries, pages, API, feeds and static files alike: a Content-Security-Policy that allows
+ * only this site's own scripts and styles (no inline script, so injected markup cannot run), no framing by other
+ * sites (clickjacking), no MIME sniffing, no full URLs in the Referer of outgoing links (tokens live in paths such
+ * as {@code /registrations/{token}}). HTML says its charset; pages and API answers vary by the {@code lang} cookie
+ * and Accept-Language, which select their language.
+ */
+@ApplicationScoped
+public class SecurityHeaders {
+
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    void register(@Observes Filters filters) {
+        filters.register(this::addHeadersAtEnd, 100);
+    }
+
+    private void addHeadersAtEnd(RoutingContext context) {
+        String path = context.normalizedPath();
+        context.addHeadersEndHandler(ignored -> apply(path, context.response().headers()));
+        context.next();
+    }
+
+    static void apply(String path, MultiMap headers) {
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+        // Quarkus' own tools under /q/ (Dev UI in dev mode, Swagger UI) bring inline scripts of their own.
+        if (path == null || !path.startsWith("/q/")) {
+            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("X-Frame-Options", "DENY");
+        }
+        String type = headers.get("Content-Type");
+        if (type == null) {
+            return;
+        }
+        String lowerType = type.toLowerCase(java.util.Locale.ROOT);
+        if (lowerType.startsWith("text/html") && !lowerType.contains("charset=")) {
+            headers.set("Content-Type", "text/html;charset=UTF-8");
+        }
+        if (lowerType.startsWith("text/html") || lowerType.startsWith("application/json")) {
+            addVary(headers, "Cookie");
+            addVary(headers, "Accept-Language");
+        }
+    }
+
+    private static void addVary(MultiMap headers, String name) {
+        String vary = headers.get("Vary");
+        if (vary == null || vary.isBlank()) {
+            headers.set("Vary", name);
+            return;
+        }
+        for (String existing : vary.split(",")) {
+            if (existing.trim().equalsIgnoreCase(name) || existing.trim().equals("*")) {
+                return;
+            }
+        }
+        headers.set("Vary", vary + ", " + name);
+    }
+}
