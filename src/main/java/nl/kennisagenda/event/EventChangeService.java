@@ -8,18 +8,20 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
  * The organiser's changes that attendees' calendars must hear about: time, place, join link, cancellation.
  * <p>
- * Each method locks the event row (the same lock the sign-up service takes for its counters, so it also holds across
- * instances), applies the change, and, only when a PUBLISHED event really changed, raises {@link Event#icalSequence},
- * sets {@code updatedAt} and fires {@link EventChanged} synchronously in this transaction. The mail feature observes
- * it and writes METHOD:REQUEST / METHOD:CANCEL mails to the outbox in the same transaction, so the change and its
- * mails commit or roll back together. A change to a draft is applied silently: nobody has it in a calendar yet.
- * Each method returns whether anything changed.
+ * Each method locks the event row through {@link EventLocks} (the same lock the sign-up operations take for their
+ * counters, so it also holds across instances, and on PostgreSQL with the same lock timeout), applies the change,
+ * and, only when a PUBLISHED event really changed, raises {@link Event#icalSequence}, sets {@code updatedAt} and
+ * fires {@link EventChanged} synchronously in this transaction. The mail feature observes it and writes
+ * METHOD:REQUEST / METHOD:CANCEL mails to the outbox in the same transaction, so the change and its mails commit or
+ * roll back together. A change to a draft is applied silently: nobody has it in a calendar yet. Each method returns
+ * whether anything changed. The methods join the caller's transaction (or start one): an organiser action can change
+ * the event and then promote from the waiting list ({@code RegistrationOperations.promoteWaitlisted}) in one
+ * transaction under one lock.
  */
 @ApplicationScoped
 @Transactional
@@ -27,6 +29,9 @@ public class EventChangeService {
 
     @Inject
     jakarta.enterprise.event.Event<EventChanged> changes;
+
+    @Inject
+    EventLocks locks;
 
     /**
      * Moves the event. When the start moves, the programme moves along by the same amount (same day plan, new day);
@@ -120,13 +125,10 @@ public class EventChangeService {
         return true;
     }
 
-    private static Event lock(Event event) {
+    /** The event's row lock, through the one helper every locking path uses (event first, lock timeout set). */
+    private Event lock(Event event) {
         Objects.requireNonNull(event, "event");
-        Event locked = Event.findById(event.id, LockModeType.PESSIMISTIC_WRITE);
-        if (locked == null) {
-            throw new IllegalArgumentException("No event with id " + event.id);
-        }
-        return locked;
+        return locks.lockEvent(event.id);
     }
 
     private static String blankToNull(String text) {

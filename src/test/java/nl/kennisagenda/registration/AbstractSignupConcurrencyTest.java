@@ -30,9 +30,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
  * with 3 places, each repeated on fresh events. Every response must be a 201; exactly 10 (3) confirmed; all others
  * waitlisted; and the counters must equal the rows.
  *
- * <p><b>This test can fail.</b> Experiment (done once by hand, numbers in docs/signup.md): replace the body of
- * {@code RegistrationService.lockEvent} and {@code lockSessions} by plain reads ({@code em.refresh(event)} without
- * a lock mode). Then concurrent transactions all read the same counters, decide "there is room", and this test
+ * <p><b>This test can fail.</b> Experiment (done once by hand, numbers in docs/signup.md): replace the two locking
+ * refreshes in {@code EventLocks.lock} by plain reads ({@code em.refresh(entity)} without a lock mode). Then concurrent transactions all read the same counters, decide "there is room", and this test
  * fails with far more than 10 (3) confirmed registrations and counters that no longer match the rows.
  */
 abstract class AbstractSignupConcurrencyTest {
