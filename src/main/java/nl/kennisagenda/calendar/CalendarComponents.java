@@ -211,20 +211,9 @@ public class CalendarComponents {
         return registration.isCancelled() || registration.event.status == EventStatus.CANCELLED;
     }
 
-    /** The join link, only for a confirmed person of an online or hybrid event that is still on. */
+    /** The join link as {@link Registration#joinLink()} allows it. */
     public static Optional<URI> joinUri(Registration registration) {
-        Event event = registration.event;
-        if (!registration.isConfirmed() || !event.isOnline() || event.status != EventStatus.PUBLISHED
-                || event.joinUrl == null || event.joinUrl.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(event.joinUrl.trim());
-            return "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())
-                    ? Optional.of(uri) : Optional.empty();
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
+        return registration.joinLink();
     }
 
     public static Instant lastModified(Registration registration) {

@@ -1,5 +1,6 @@
 package nl.kennisagenda.event;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import nl.kennisagenda.common.IdentifiedEntity;
+import nl.kennisagenda.common.WebAddress;
+import nl.kennisagenda.common.WebAddresses;
 
 /**
  * An event of a knowledge network: a webinar, an online lunch session, a seminar with breakout rounds.
@@ -100,8 +103,9 @@ public class Event extends IdentifiedEntity {
     @Column(name = "online_platform")
     public String onlinePlatform;
 
-    /** Released only to confirmed attendees: never on a public page, feed or API. */
+    /** Released only to confirmed attendees: never on a public page, feed or API. See {@link #joinLink()}. */
     @Size(max = 1000)
+    @WebAddress
     @Column(name = "join_url")
     public String joinUrl;
 
@@ -181,6 +185,11 @@ public class Event extends IdentifiedEntity {
     @PreUpdate
     void onUpdate() {
         updatedAt = Instant.now();
+    }
+
+    /** The join link when the event has one that is a web address; who may see it: Registration#joinLink. */
+    public Optional<URI> joinLink() {
+        return isOnline() ? WebAddresses.parse(joinUrl) : Optional.empty();
     }
 
     public boolean isOnline() {

@@ -1,5 +1,6 @@
 package nl.kennisagenda.mail;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -287,17 +288,9 @@ public class AttendeeMails {
                 inviteAttached && invite == Invite.CANCEL);
     }
 
-    /**
-     * The join link goes only to confirmed attendees of online and hybrid events, and never in a mail that
-     * cancels: the waitlisted and the cancelled do not get it.
-     */
+    /** The join link as {@link Registration#joinLink()} allows it, and never in a mail that cancels. */
     static String joinUrlFor(Registration registration, MailKind kind) {
-        Event event = registration.event;
-        if (cancels(kind) || !registration.isConfirmed() || !event.isOnline() || event.joinUrl == null
-                || event.joinUrl.isBlank()) {
-            return null;
-        }
-        return event.joinUrl;
+        return cancels(kind) ? null : registration.joinLink().map(URI::toString).orElse(null);
     }
 
     static boolean cancels(MailKind kind) {

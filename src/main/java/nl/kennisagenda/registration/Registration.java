@@ -1,5 +1,6 @@
 package nl.kennisagenda.registration;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +31,7 @@ import jakarta.validation.constraints.Size;
 import nl.kennisagenda.common.IdentifiedEntity;
 import nl.kennisagenda.common.Tokens;
 import nl.kennisagenda.event.Event;
+import nl.kennisagenda.event.EventStatus;
 import nl.kennisagenda.event.ProgrammeItem;
 
 /** One person's sign-up for one event, with their answers and breakout choices. */
@@ -145,6 +147,18 @@ public class Registration extends IdentifiedEntity {
 
     public Locale mailLocale() {
         return Locale.forLanguageTag(locale);
+    }
+
+    /**
+     * The one answer to "does this person get the join link": only a confirmed attendee of an online or hybrid
+     * event that is still on (published), and only when the link is a web address. Mails, invites and feeds ask
+     * this, never the event's field.
+     */
+    public Optional<URI> joinLink() {
+        if (!isConfirmed() || event.status != EventStatus.PUBLISHED) {
+            return Optional.empty();
+        }
+        return event.joinLink();
     }
 
     public boolean isConfirmed() {

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateExtension.TemplateAttribute;
+import nl.kennisagenda.common.WebAddresses;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.EventFormat;
 import nl.kennisagenda.event.EventMaterial;
@@ -188,11 +189,7 @@ public class EventPageExtensions {
 
     /** The URL when it is a web address, so a stored value can never become a javascript: link. */
     static String webUrl(String url) {
-        if (url == null) {
-            return "#";
-        }
-        String lower = url.trim().toLowerCase(Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("http://") ? url.trim() : "#";
+        return WebAddresses.isWebAddress(url) ? url.strip() : "#";
     }
 
     /** Host name of a website for display: "www.platform31.nl". */
