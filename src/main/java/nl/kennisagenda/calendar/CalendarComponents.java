@@ -54,6 +54,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import nl.kennisagenda.config.SiteConfig;
 import nl.kennisagenda.event.Event;
+import nl.kennisagenda.event.EventLines;
 import nl.kennisagenda.event.EventStatus;
 import nl.kennisagenda.event.ProgrammeItem;
 import nl.kennisagenda.event.Speaker;
@@ -316,9 +317,7 @@ public class CalendarComponents {
     public static String location(Event event, CalendarMessages messages) {
         String online = event.onlinePlatform != null && !event.onlinePlatform.isBlank()
                 ? messages.location_online_via(oneLine(event.onlinePlatform)) : messages.location_online();
-        String venue = List.of(nullToEmpty(event.venueName), nullToEmpty(event.venueAddress),
-                        nullToEmpty(event.venueCity)).stream()
-                .map(CalendarComponents::oneLine).filter(part -> !part.isBlank()).collect(Collectors.joining(", "));
+        String venue = EventLines.venue(event);
         if (!event.isInPerson()) {
             return online;
         }
@@ -399,10 +398,6 @@ public class CalendarComponents {
 
     /** {@link #clean} for values that are one line by nature (titles, names, places): line breaks become spaces. */
     static String oneLine(String text) {
-        return clean(text).replaceAll("[\\n\\t]+", " ").replaceAll(" {2,}", " ").trim();
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
+        return EventLines.oneLine(text);
     }
 }

@@ -26,6 +26,7 @@ import io.quarkus.qute.i18n.MessageBundles;
 import nl.kennisagenda.calendar.PersonalInvites;
 import nl.kennisagenda.config.SiteConfig;
 import nl.kennisagenda.event.Event;
+import nl.kennisagenda.event.EventLines;
 import nl.kennisagenda.event.EventChanged;
 import nl.kennisagenda.event.EventStatus;
 import nl.kennisagenda.event.ProgrammeItem;
@@ -277,7 +278,7 @@ public class AttendeeMails {
         return new MailView(locale.getLanguage(), subject, registration, event,
                 Dates.range(event.startsAt, event.endsAt, locale),
                 where(event, messages),
-                organiser(event),
+                EventLines.organisers(event, locale),
                 contact(event),
                 statusLine(registration, messages),
                 joinUrlFor(registration, kind),
@@ -299,29 +300,15 @@ public class AttendeeMails {
 
     private static List<String> where(Event event, MailMessages messages) {
         List<String> lines = new ArrayList<>();
-        if (event.isInPerson()) {
-            List<String> venue = new ArrayList<>();
-            for (String part : new String[] { event.venueName, event.venueAddress, event.venueCity }) {
-                if (part != null && !part.isBlank()) {
-                    venue.add(part.strip());
-                }
-            }
-            if (!venue.isEmpty()) {
-                lines.add(String.join(", ", venue));
-            }
+        String venue = EventLines.venue(event);
+        if (event.isInPerson() && !venue.isEmpty()) {
+            lines.add(venue);
         }
         if (event.isOnline()) {
             lines.add(event.onlinePlatform == null || event.onlinePlatform.isBlank() ? messages.online()
                     : messages.online_on(event.onlinePlatform.strip()));
         }
         return lines;
-    }
-
-    private static String organiser(Event event) {
-        List<String> names = new ArrayList<>();
-        names.add(event.organisation.name);
-        event.partners.forEach(partner -> names.add(partner.displayShortName()));
-        return String.join(", ", names);
     }
 
     private static String contact(Event event) {

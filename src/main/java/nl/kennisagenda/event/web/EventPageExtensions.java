@@ -17,6 +17,7 @@ import io.quarkus.qute.TemplateExtension.TemplateAttribute;
 import nl.kennisagenda.common.WebAddresses;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.EventFormat;
+import nl.kennisagenda.event.EventLines;
 import nl.kennisagenda.event.EventMaterial;
 import nl.kennisagenda.event.EventStatus;
 import nl.kennisagenda.event.Organisation;
@@ -92,11 +93,7 @@ public class EventPageExtensions {
 
     /** Organiser with partners in short names: "Vilans met VWS en ESHPM". */
     static String organisersLine(Event event, @TemplateAttribute("locale") Object locale) {
-        if (event.partners.isEmpty()) {
-            return event.organisation.displayShortName();
-        }
-        List<String> partners = event.partners.stream().map(Organisation::displayShortName).toList();
-        return texts(locale).organiser_with_partners(event.organisation.displayShortName(), joinAnd(partners, locale));
+        return EventLines.organisers(event, CurrentLocale.from(locale));
     }
 
     static SignupState signup(Event event) {
@@ -237,10 +234,6 @@ public class EventPageExtensions {
     }
 
     private static String joinAnd(List<String> parts, Object locale) {
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        String and = " " + texts(locale).word_and() + " ";
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + and + parts.get(parts.size() - 1);
+        return EventLines.joinAnd(parts, texts(locale));
     }
 }
