@@ -96,7 +96,7 @@ class CrashDurabilityIT {
         String database = "kennisagenda_crash_test";
         LocalPostgres.recreate(database);
         Deployment postgres = new Deployment(TARGET.resolve("quarkus-app-postgres/quarkus-run.jar"),
-                List.of("-Dquarkus.profile=prod,postgres"),
+                List.of(),
                 Map.of("KENNISAGENDA_DB_URL", LocalPostgres.url(database),
                         "KENNISAGENDA_DB_USER", LocalPostgres.user(),
                         "KENNISAGENDA_DB_PASSWORD", LocalPostgres.password()),
