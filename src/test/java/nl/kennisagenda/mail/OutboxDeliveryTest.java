@@ -47,10 +47,13 @@ class OutboxDeliveryTest {
     @Inject
     OutboxSender sender;
 
+    @Inject
+    MailClientWarmUp mailClient;
+
     @BeforeEach
     void emptyOutboxAndMailbox() {
         smtp.start();
-        smtp.purge();
+        mailClient.awaitDelivery(smtp);
         // Earlier test classes share the in-memory database; start every test from an empty outbox.
         QuarkusTransaction.requiringNew().run(() -> OutboxMail.delete("id > 0"));
     }
@@ -155,6 +158,7 @@ class OutboxDeliveryTest {
         assertTrue(Duration.between(t2, third.nextAttemptAt).compareTo(Duration.between(t1, second.nextAttemptAt)) > 0);
 
         smtp.start();
+        mailClient.awaitDelivery(smtp);
         Instant t3 = t2.plus(Duration.ofMinutes(11));
         assertEquals(new OutboxSender.Run(3, 3, 0, 0), sender.sendDue(t3));
         for (String email : addresses) {
@@ -254,14 +258,17 @@ class OutboxDeliveryTest {
             sent += run.get(2, TimeUnit.MINUTES).sent();
         }
         pool.shutdown();
-        // A send that hit a transient SMTP error (the mail client's first connection after another test stopped
-        // the server can time out) is rescheduled, not lost: deliver what is due later too, then count.
+        // Four senders need new SMTP connections, and the mail client sometimes loses the greeting on a new one (see
+        // MailClientWarmUp): such a send fails and is rescheduled, not lost. Deliver what is due later too, then
+        // check that every mail arrived exactly once.
+        int sentLater = 0;
         OutboxSender.Run catchUp;
         do {
             catchUp = sender.sendDue(now.plus(Duration.ofHours(2)));
+            sentLater += catchUp.sent();
         } while (catchUp.claimed() > 0);
 
-        assertTrue(sent <= 30, "the concurrent senders sent " + sent + " mails for 30 registrations");
+        assertEquals(30, sent + sentLater, "sent by the concurrent senders: " + sent);
         for (String email : addresses) {
             assertEquals(1, smtp.receivedBy(email).size(), email);
         }
