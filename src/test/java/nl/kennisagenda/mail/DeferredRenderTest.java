@@ -57,10 +57,13 @@ class DeferredRenderTest {
     @Inject
     Event<RegistrationChanged> registrationChanged;
 
+    @Inject
+    MailClientWarmUp mailClient;
+
     @BeforeEach
     void emptyOutboxAndMailbox() {
         smtp.start();
-        smtp.purge();
+        mailClient.awaitDelivery(smtp);
         QuarkusTransaction.requiringNew().run(() -> OutboxMail.delete("id > 0"));
     }
 
@@ -162,6 +165,7 @@ class DeferredRenderTest {
         // The organiser renames the event meanwhile: the mail that was already rendered does not change.
         TestEvents.change(event.id(), e -> e.title = "Nieuwe titel");
         smtp.start();
+        mailClient.awaitDelivery(smtp);
         assertEquals(new OutboxSender.Run(1, 1, 0, 0), sender.sendDue(t0.plus(Duration.ofMinutes(1))));
 
         OutboxMail sent = data.storedMailsFor(id).get(0);

@@ -5,12 +5,19 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** Real SMTP (GreenMail) with the scheduled sender switched on, running every second. */
+/**
+ * Real SMTP (GreenMail) with the scheduled sender switched on, running every second, on a database of its own: the
+ * other test classes share one in-memory H2 database and leave outbox rows behind, which this sender would otherwise
+ * pick up and send while the test runs.
+ */
 public class ScheduledGreenMailProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("kennisagenda.mail.send-interval", "1s");
+        return Map.of(
+                "kennisagenda.mail.send-interval", "1s",
+                "quarkus.datasource.jdbc.url", "jdbc:h2:mem:kennisagenda-scheduled-mail-test;MODE=PostgreSQL;"
+                        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     }
 
     @Override
