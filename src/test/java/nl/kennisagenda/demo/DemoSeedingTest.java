@@ -5,6 +5,7 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import nl.kennisagenda.testsupport.OwnH2;
 
 @QuarkusTest
 @TestProfile(DemoSeedingTest.EmptyH2.class)
@@ -17,8 +18,7 @@ class DemoSeedingTest extends AbstractDemoSeedingTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "kennisagenda.site.demo-data", "false",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:demo-seeding;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                            + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+                    "quarkus.datasource.jdbc.url", OwnH2.url("demo-seeding"));
         }
     }
 }

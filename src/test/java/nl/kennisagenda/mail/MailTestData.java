@@ -229,6 +229,17 @@ public class MailTestData {
         });
     }
 
+    /** Runs the sender at {@code at} until it finds nothing more to claim; returns how many mails it sent. */
+    public static int sendEverythingDue(OutboxSender sender, Instant at) {
+        int sent = 0;
+        OutboxSender.Run run;
+        do {
+            run = sender.sendDue(at);
+            sent += run.sent();
+        } while (run.claimed() > 0);
+        return sent;
+    }
+
     public static String uniqueEmail(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }

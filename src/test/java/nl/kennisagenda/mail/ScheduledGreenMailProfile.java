@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import nl.kennisagenda.testsupport.OwnH2;
 
 /**
  * Real SMTP (GreenMail) with the scheduled sender switched on, running every second, on a database of its own: the
@@ -16,8 +17,7 @@ public class ScheduledGreenMailProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "kennisagenda.mail.send-interval", "1s",
-                "quarkus.datasource.jdbc.url", "jdbc:h2:mem:kennisagenda-scheduled-mail-test;MODE=PostgreSQL;"
-                        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+                "quarkus.datasource.jdbc.url", OwnH2.url("kennisagenda-scheduled-mail-test"));
     }
 
     @Override
