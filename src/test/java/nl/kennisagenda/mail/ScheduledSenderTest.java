@@ -34,16 +34,18 @@ class ScheduledSenderTest {
 
     @Test
     void theScheduledSenderDeliversAConfirmationOnItsOwn() throws Exception {
-        // A lost greeting on the first connection would cost an attempt and its 30 s back-off.
+        // A lost greeting on a new connection costs an attempt (the mailer's 10 s timeout, then 1 s back-off in
+        // this profile); the warm-up makes that rare, the deadline below leaves room for it.
         mailClient.awaitDelivery(smtp);
         MailTestData.TestEvent event = data.onlineEvent("Webinar via de planner");
         String email = uniqueEmail("planner");
         Long id = data.register(event.id(), email, "Paula", "nl", RegistrationStatus.CONFIRMED, Change.CONFIRMED);
 
-        Await.until("the scheduled sender marks the mail SENT", Duration.ofSeconds(30),
+        Await.until("the scheduled sender marks the mail SENT", Duration.ofSeconds(60),
                 () -> data.storedMailsFor(id).get(0).status == MailStatus.SENT);
 
         assertEquals(MailStatus.SENT, data.onlyMailFor(id).status);
+        int attemptsWhenSent = data.onlyMailFor(id).attempts;
         assertEquals(1, smtp.receivedBy(email).size());
         assertEquals("Aanmelding bevestigd: Webinar via de planner", smtp.receivedBy(email).get(0).getSubject());
         // Later runs leave it alone. The run that sent it may still be finishing; runs never overlap (SKIP), so
@@ -53,6 +55,6 @@ class ScheduledSenderTest {
                 () -> scheduledRuns.finished(SENDER_JOB) >= finishedBefore + 2);
         assertEquals(1, smtp.receivedBy(email).size());
         assertEquals(MailStatus.SENT, data.onlyMailFor(id).status);
-        assertEquals(1, data.onlyMailFor(id).attempts);
+        assertEquals(attemptsWhenSent, data.onlyMailFor(id).attempts, "no further attempt after SENT");
     }
 }
