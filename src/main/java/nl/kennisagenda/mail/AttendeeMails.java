@@ -4,9 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +44,7 @@ import nl.kennisagenda.registration.RegistrationStatus;
  * {@link #reminder(Registration)}.
  */
 @ApplicationScoped
-public class AttendeeMails {
+public class AttendeeMails implements MailRenderer {
 
     private static final Logger LOG = Logger.getLogger(AttendeeMails.class);
     static final String INVITE_FILE = "invite.ics";
@@ -156,6 +158,17 @@ public class AttendeeMails {
      *
      * @return empty when rendered, else why the mail is superseded
      */
+    /** The mails to one attendee about their registration or its event. */
+    private static final Set<MailKind> KINDS = EnumSet.of(MailKind.CONFIRMATION, MailKind.WAITING_LIST,
+            MailKind.PROMOTION, MailKind.CANCELLATION, MailKind.REGISTRATION_UPDATED, MailKind.DUPLICATE_SIGNUP,
+            MailKind.REMINDER, MailKind.EVENT_UPDATED, MailKind.EVENT_CANCELLED);
+
+    @Override
+    public boolean renders(MailKind kind) {
+        return KINDS.contains(kind);
+    }
+
+    @Override
     @Transactional(TxType.MANDATORY)
     public Optional<String> render(OutboxMail mail) {
         if (mail.isRendered()) {

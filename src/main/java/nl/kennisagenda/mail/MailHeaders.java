@@ -1,5 +1,9 @@
 package nl.kennisagenda.mail;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.mail.internet.AddressException;
@@ -70,5 +74,41 @@ public final class MailHeaders {
         } catch (InvalidMailAddressException e) {
             return false;
         }
+    }
+
+    /** RFC 5322 field name: printable US-ASCII except the colon. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[!-9;-~]{1,76}");
+    /** Set by the mailer from the outbox row itself, never from extra headers. */
+    private static final Set<String> RESERVED = Set.of("from", "to", "cc", "bcc", "subject",
+            "message-id", "date", "mime-version", "sender", "return-path", "content-type",
+            "content-transfer-encoding", "content-disposition");
+    /** RFC 5322 2.1.1: at most 998 characters a line; name, colon and space included. */
+    private static final int MAX_HEADER_LINE = 998;
+
+    /**
+     * Extra header fields as they may go out: each name an RFC 5322 field name that the outbox does not set itself
+     * (From, To, Subject, Message-ID, MIME and date fields are reserved), each value one non-empty line of
+     * printable US-ASCII (encode a display name before) that fits the line limit.
+     *
+     * @throws IllegalArgumentException for the first field that breaks a rule
+     */
+    public static Map<String, String> extraHeaders(Map<String, String> headers) {
+        Map<String, String> checked = new LinkedHashMap<>();
+        if (headers == null) {
+            return checked;
+        }
+        headers.forEach((name, value) -> {
+            if (name == null || !FIELD_NAME.matcher(name).matches()
+                    || RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("Header field not allowed: " + name);
+            }
+            if (value == null || value.isBlank() || CONTROL.matcher(value).find()
+                    || !value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+                    || name.length() + 2 + value.length() > MAX_HEADER_LINE) {
+                throw new IllegalArgumentException("Header value not allowed for " + name);
+            }
+            checked.put(name, value.strip());
+        });
+        return checked;
     }
 }

@@ -1,6 +1,6 @@
 package nl.kennisagenda.mail;
 
-/** Why a mail was written; stored with the mail for the log and the back-office. */
+/** Why a mail was written; stored with the mail for the log and the back-office. Each has one {@link MailRenderer}. */
 public enum MailKind {
     CONFIRMATION,
     WAITING_LIST,

@@ -29,11 +29,15 @@ public class MailOutbox {
     @Inject
     SiteConfig site;
 
+    @Inject
+    MailRenderers renderers;
+
     /**
      * Adds the mail to the outbox, due at once. A deferred mail ({@link OutgoingMail#deferred}) is one small row:
      * the expensive part (templates, calendar invite) happens later in the sender, not in the caller's transaction.
      *
      * @throws InvalidMailAddressException when the recipient is not one strictly valid address; nothing is written
+     * @throws IllegalArgumentException when an extra header is not allowed or not one line; nothing is written
      */
     @Transactional(TxType.MANDATORY)
     public OutboxMail enqueue(OutgoingMail outgoing) {
@@ -43,14 +47,15 @@ public class MailOutbox {
         mail.recipient = MailHeaders.address(outgoing.recipient());
         mail.locale = outgoing.locale();
         mail.createdAt = Instant.now();
+        mail.setExtraHeaders(MailHeaders.extraHeaders(outgoing.headers()));
         if (outgoing.isRendered()) {
             mail.subject = MailHeaders.subject(outgoing.subject());
             mail.textBody = outgoing.text();
             mail.htmlBody = outgoing.html();
             mail.attachments.addAll(outgoing.attachments());
             mail.renderedAt = mail.createdAt;
-        } else if (outgoing.registrationId() == null) {
-            throw new IllegalArgumentException("A mail rendered later needs its registration");
+        } else if (!renderers.has(outgoing.kind())) {
+            throw new IllegalArgumentException("No renderer for deferred mails of kind " + outgoing.kind());
         }
         // Fixed now, so every attempt of this mail carries the same Message-ID.
         mail.messageId = newMessageId();

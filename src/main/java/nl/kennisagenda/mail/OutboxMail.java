@@ -2,7 +2,9 @@ package nl.kennisagenda.mail;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -58,6 +60,13 @@ public class OutboxMail extends IdentifiedEntity {
     @OrderColumn(name = "sort_order")
     public List<MailAttachment> attachments = new ArrayList<>();
 
+    /**
+     * Header fields beyond From, To, Subject and Message-ID (e.g. Reply-To, List-Unsubscribe), one "Name: value"
+     * per line, each checked by {@link MailHeaders#extraHeaders}; null when there are none.
+     */
+    @Column(name = "extra_headers")
+    public String extraHeaders;
+
     /** Stable across retries, so a receiver can recognise a mail that reached it twice. */
     @Column(name = "message_id", nullable = false, unique = true)
     public String messageId;
@@ -107,5 +116,26 @@ public class OutboxMail extends IdentifiedEntity {
 
     public static List<OutboxMail> withStatus(MailStatus status) {
         return list("status = ?1 order by id", status);
+    }
+
+    /** The extra header fields in their order. */
+    public Map<String, String> extraHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (extraHeaders != null) {
+            for (String line : extraHeaders.split("\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    headers.put(line.substring(0, colon), line.substring(colon + 1).strip());
+                }
+            }
+        }
+        return headers;
+    }
+
+    /** Stores checked header fields (see {@link MailHeaders#extraHeaders}). */
+    public void setExtraHeaders(Map<String, String> headers) {
+        StringBuilder lines = new StringBuilder();
+        headers.forEach((name, value) -> lines.append(name).append(": ").append(value).append('\n'));
+        extraHeaders = lines.isEmpty() ? null : lines.toString();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,7 @@ public class OutboxSender {
     EntityManager em;
 
     @Inject
-    AttendeeMails attendeeMails;
+    MailRenderers renderers;
 
     /** What one run did; {@code superseded}: claimed but not sent because a later mail replaces it. */
     public record Run(int claimed, int sent, int retried, int failed, int superseded) {
@@ -57,7 +58,8 @@ public class OutboxSender {
      * only id, token, attempts, kind and recipient are known; {@link #prepare} adds the stored content.
      */
     record Claimed(long id, String claimToken, int attempts, MailKind kind, String recipient, String subject,
-            String text, String html, String messageId, List<MailAttachment> attachments) {
+            String text, String html, String messageId, List<MailAttachment> attachments,
+            Map<String, String> headers) {
     }
 
     @Scheduled(identity = "mail-outbox-sender", every = "${kennisagenda.mail.send-interval:5s}",
@@ -115,7 +117,8 @@ public class OutboxSender {
                     mail.subject, mail.textBody, mail.htmlBody, mail.messageId,
                     mail.attachments.stream()
                             .map(a -> new MailAttachment(a.fileName, a.contentType, a.content))
-                            .toList());
+                            .toList(),
+                    mail.extraHeaders());
         });
     }
 
@@ -137,7 +140,7 @@ public class OutboxSender {
         if (mail.isRendered()) {
             return true;
         }
-        Optional<String> superseded = attendeeMails.render(mail);
+        Optional<String> superseded = renderers.forKind(mail.kind).render(mail);
         if (superseded.isPresent()) {
             mail.status = MailStatus.SUPERSEDED;
             mail.leaseUntil = null;
@@ -149,27 +152,33 @@ public class OutboxSender {
         return true;
     }
 
-    /** Claims up to a batch of due mails: PENDING whose time has come, and SENDING whose lease ran out. */
+    /**
+     * Claims up to a batch of due mails: PENDING whose time has come, and SENDING whose lease ran out. The due rows
+     * are locked with {@code FOR UPDATE SKIP LOCKED}, so senders on several instances take different rows instead
+     * of queueing on the same ones; the conditional update then re-checks each row before it becomes ours.
+     */
     List<Claimed> claim(Instant now) {
         String token = Tokens.newToken();
         Instant leaseUntil = now.plus(config.lease());
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Long> candidates = em.createQuery("""
-                    select m.id from OutboxMail m
-                    where ((m.status = :pending and m.nextAttemptAt <= :now)
-                        or (m.status = :sending and m.leaseUntil <= :now))
-                      and m.attempts < :maxAttempts
-                    order by m.nextAttemptAt, m.id""", Long.class)
-                    .setParameter("pending", MailStatus.PENDING)
-                    .setParameter("sending", MailStatus.SENDING)
+            @SuppressWarnings("unchecked")
+            List<Number> due = em.createNativeQuery("""
+                    select id from outbox_mails
+                    where ((status = 'PENDING' and next_attempt_at <= :now)
+                        or (status = 'SENDING' and lease_until <= :now))
+                      and attempts < :maxAttempts
+                    order by next_attempt_at, id
+                    limit :batch
+                    for update skip locked""")
                     .setParameter("now", now)
                     .setParameter("maxAttempts", config.maxAttempts())
-                    .setMaxResults(config.batchSize())
+                    .setParameter("batch", config.batchSize())
                     .getResultList();
+            List<Long> candidates = due.stream().map(Number::longValue).toList();
             List<Long> mine = new ArrayList<>();
             for (Long id : candidates) {
-                // Conditional: whoever updates the row first owns it; a concurrent claimer waits for the row lock,
-                // re-checks the condition against the committed row and updates nothing.
+                // The row is locked by this transaction; the conditional update still re-checks it, so a claim is
+                // never taken twice even where a database would not skip locked rows but wait for them.
                 int updated = em.createQuery("""
                         update OutboxMail m
                         set m.status = :sending, m.leaseUntil = :leaseUntil, m.claimToken = :token,
@@ -194,7 +203,7 @@ public class OutboxSender {
             for (Long id : mine) {
                 OutboxMail mail = em.find(OutboxMail.class, id);
                 claimed.add(new Claimed(mail.id, mail.claimToken, mail.attempts, mail.kind, mail.recipient,
-                        null, null, null, mail.messageId, List.of()));
+                        null, null, null, mail.messageId, List.of(), Map.of()));
             }
             return claimed;
         });
@@ -272,6 +281,8 @@ public class OutboxSender {
             mail.setHtml(claimed.html());
         }
         mail.addHeader("Message-ID", claimed.messageId());
+        // Checked when the mail was enqueued or rendered (MailHeaders.extraHeaders); checked again, as they go out.
+        MailHeaders.extraHeaders(claimed.headers()).forEach(mail::addHeader);
         for (MailAttachment attachment : claimed.attachments()) {
             mail.addAttachment(attachment.fileName, attachment.content.getBytes(StandardCharsets.UTF_8),
                     attachment.contentType);

@@ -7,6 +7,7 @@ import static nl.kennisagenda.mail.Texts.assertLacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +48,12 @@ class OutboxDeliveryTest {
 
     @Inject
     OutboxSender sender;
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    MailRenderers renderers;
 
     @Inject
     MailClientWarmUp mailClient;
@@ -180,6 +188,51 @@ class OutboxDeliveryTest {
             assertEquals(MailStatus.SENT, mail.status);
             assertEquals(4, mail.attempts);
             assertNull(mail.lastError);
+        }
+    }
+
+    @Test
+    void extraHeaderFieldsAreStoredWithTheMailAndGoOutWithIt() throws Exception {
+        String email = uniqueEmail("kop");
+        Long id = QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(new OutgoingMail(MailKind.CONFIRMATION,
+                null, email, "Met extra koppen", "Tekst", null, List.of())
+                .withHeaders(Map.of("Reply-To", "organisator@example.org",
+                        "List-Unsubscribe", "<https://kennisagenda.example.org/u/abc>")))).id;
+
+        assertEquals(new OutboxSender.Run(1, 1, 0, 0), sender.sendDue(Instant.now()));
+
+        MimeMessage message = smtp.receivedBy(email).get(0);
+        assertEquals("organisator@example.org", message.getHeader("Reply-To", null));
+        assertEquals("<https://kennisagenda.example.org/u/abc>", message.getHeader("List-Unsubscribe", null));
+        assertEquals(Map.of("Reply-To", "organisator@example.org",
+                "List-Unsubscribe", "<https://kennisagenda.example.org/u/abc>"), data.mail(id).extraHeaders());
+    }
+
+    @Test
+    void headerFieldsThatCouldForgeOrInjectAreRefusedAndNothingIsWritten() {
+        long before = QuarkusTransaction.requiringNew().call(() -> OutboxMail.count());
+        List<Map<String, String>> refused = List.of(
+                Map.of("Reply-To", "a@example.org\r\nBcc: evil@example.org"),
+                Map.of("Bcc", "evil@example.org"),
+                Map.of("From", "bank@example.org"),
+                Map.of("Subject", "Andere titel"),
+                Map.of("Content-Type", "text/html"),
+                Map.of("X Space", "waarde"),
+                Map.of("X-Leeg", " "),
+                Map.of("X-Lang", "a".repeat(1000)),
+                Map.of("X-Niet-Ascii", "Vriës"));
+        for (Map<String, String> headers : refused) {
+            assertThrows(IllegalArgumentException.class, () -> QuarkusTransaction.requiringNew().run(
+                    () -> outbox.enqueue(new OutgoingMail(MailKind.CONFIRMATION, null, uniqueEmail("kop"),
+                            "Onderwerp", "Tekst", null, List.of()).withHeaders(headers))), headers.toString());
+        }
+        assertEquals(before, QuarkusTransaction.requiringNew().call(() -> OutboxMail.count()));
+    }
+
+    @Test
+    void everyKindOfMailHasExactlyOneRenderer() {
+        for (MailKind kind : MailKind.values()) {
+            assertTrue(renderers.has(kind), kind.name());
         }
     }
 
