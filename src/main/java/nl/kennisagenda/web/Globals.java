@@ -2,10 +2,10 @@ package nl.kennisagenda.web;
 
 import java.util.Locale;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.qute.TemplateGlobal;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.QueryStringEncoder;
+import io.quarkus.arc.Arc;
+import io.quarkus.qute.TemplateGlobal;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import nl.kennisagenda.i18n.CurrentLocale;
