@@ -6,7 +6,7 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import nl.kennisagenda.testsupport.LocalPostgres;
 
-/** Runs the application on the local PostgreSQL, database kennisagenda_test (created fresh by {@link LocalPostgres}). */
+/** Runs the application on the local PostgreSQL, database kennisagenda_test_<pid> (created fresh by {@link LocalPostgres}). */
 public class PostgresProfile implements QuarkusTestProfile {
 
     @Override

@@ -7,7 +7,7 @@ import io.quarkus.test.junit.TestProfile;
 import nl.kennisagenda.testsupport.PostgresAvailable;
 
 /**
- * The overbooking proof on the local PostgreSQL (database {@code kennisagenda_test}, recreated for the run), where
+ * The overbooking proof on the local PostgreSQL (database {@code kennisagenda_test_<pid>}, created for the run), where
  * {@code SELECT … FOR UPDATE} is what would hold across several application instances. Runs in CI; skipped only on a
  * developer machine without PostgreSQL.
  */

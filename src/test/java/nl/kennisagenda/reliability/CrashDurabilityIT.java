@@ -93,7 +93,7 @@ class CrashDurabilityIT {
     @Test
     @ExtendWith(PostgresAvailable.class)
     void onPostgresEveryAcknowledgedSignUpSurvivesAKillAndItsMailGoesOutAfterTheRestart() throws Exception {
-        String database = "kennisagenda_crash_test";
+        String database = LocalPostgres.forThisRun("kennisagenda_crash_test");
         LocalPostgres.recreate(database);
         Deployment postgres = new Deployment(TARGET.resolve("quarkus-app-postgres/quarkus-run.jar"),
                 List.of(),
@@ -103,7 +103,11 @@ class CrashDurabilityIT {
                 () -> DriverManager.getConnection(LocalPostgres.url(database), LocalPostgres.user(),
                         LocalPostgres.password()));
 
-        crashMidBurstRestartAndCheck(postgres);
+        try {
+            crashMidBurstRestartAndCheck(postgres);
+        } finally {
+            LocalPostgres.drop(database);
+        }
     }
 
     private void crashMidBurstRestartAndCheck(Deployment deployment) throws Exception {

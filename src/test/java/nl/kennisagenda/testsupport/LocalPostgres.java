@@ -10,15 +10,19 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile.TestResourceEntry;
 
 /**
- * A fresh database on the local PostgreSQL for a test profile: dropped and created before the application starts,
- * so every run begins empty, and handed to the application as its datasource. Each profile names its own database
- * (init argument {@code database}) so test classes never share data by accident. Host, port, user and password can
+ * A fresh database on the local PostgreSQL for a test profile: created empty before the application starts, handed
+ * to the application as its datasource, and dropped when the profile's application stops. Each profile names its own
+ * database (init argument {@code database}) so test classes never share data by accident, and the name carries the
+ * test JVM's process id ({@link #forThisRun}), so two test runs on one machine (two checkouts, a developer and CI)
+ * never drop each other's database in the middle of a test. Host, port, user and password can
  * be changed with KENNISAGENDA_TEST_PG_HOST, _PORT, _USER and _PASSWORD (defaults: localhost, 5432, postgres,
  * empty: trust authentication).
  */
 public class LocalPostgres implements QuarkusTestResourceLifecycleManager {
 
-    private String database = "kennisagenda_test";
+    private static final String RUN = Long.toString(ProcessHandle.current().pid());
+
+    private String database = forThisRun("kennisagenda_test");
 
     /** The test resource entry for a profile that runs on its own database. */
     public static TestResourceEntry database(String name) {
@@ -27,7 +31,12 @@ public class LocalPostgres implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database);
+        database = forThisRun(initArgs.getOrDefault("database", "kennisagenda_test"));
+    }
+
+    /** The database name for this test JVM: {@code kennisagenda_test} becomes {@code kennisagenda_test_12345}. */
+    public static String forThisRun(String name) {
+        return name + "_" + RUN;
     }
 
     public static String url(String database) {
@@ -80,6 +89,16 @@ public class LocalPostgres implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        // Kept for inspection after a run; the next run drops it.
+        drop(database);
+    }
+
+    /** Drops the database, ending any session still connected to it. */
+    public static void drop(String database) {
+        try (Connection connection = DriverManager.getConnection(url("postgres"), user(), password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database + " with (force)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop the PostgreSQL test database " + database, e);
+        }
     }
 }
