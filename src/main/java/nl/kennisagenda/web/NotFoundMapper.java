@@ -35,7 +35,7 @@ public class NotFoundMapper {
                     ? exception.getMessage()
                     : PageTexts.in(locale.get()).api_not_found(path);
             return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError(404, message)).build();
+                    .entity(ApiError.of(404, message)).build();
         }
         return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.notFound()).build();

@@ -2,6 +2,7 @@ package nl.kennisagenda.registration;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.Map;
@@ -38,7 +39,7 @@ class RateLimitTest {
                 "email", "r4-" + System.nanoTime() + "@example.org", "organisation", "X"))
                 .post(api).then().statusCode(429).contentType(ContentType.JSON)
                 .header("Retry-After", notNullValue())
-                .body("message", containsString("Wacht een minuut"));
+                .body("status", is(429)).body("message", containsString("Wacht een minuut"));
 
         FormClient browser = FormClient.open("/events/" + event.slug() + "/register");
         browser.post().formParam("firstName", "A").formParam("lastName", "B").formParam("email", "f@example.org")

@@ -83,6 +83,6 @@ public class EventApiResource {
     public Response invalidFilter(InvalidFilterException invalid) {
         String message = invalid.message(PageTexts.in(locale.get()));
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(400, message)).build();
+                .entity(ApiError.of(400, message)).build();
     }
 }

@@ -13,6 +13,16 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.vertx.core.http.HttpServerRequest;
 import nl.kennisagenda.i18n.CurrentLocale;
 import nl.kennisagenda.registration.RegistrationMessages;
@@ -21,6 +31,7 @@ import nl.kennisagenda.registration.service.RegistrationService;
 import nl.kennisagenda.registration.service.SignupResult;
 import nl.kennisagenda.registration.service.SignupValidator;
 import nl.kennisagenda.registration.web.SignupRateLimiter;
+import nl.kennisagenda.web.ApiError;
 
 /**
  * {@code POST /api/events/{slug}/registrations}: sign up with a JSON object of field key → value. Errors are mapped
@@ -28,6 +39,7 @@ import nl.kennisagenda.registration.web.SignupRateLimiter;
  * {@code application/json} without a CORS preflight, which this API does not allow, so it needs no CSRF token.
  */
 @Path("/api/events/{slug}/registrations")
+@Tag(name = "Sign-up", description = "Signing up for an event")
 public class RegistrationApiResource {
 
     @Inject
@@ -45,6 +57,31 @@ public class RegistrationApiResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign up for an event",
+            description = "The body holds a value per field key of the event's sign-up form (GET /api/events/{slug} "
+                    + "lists the fields): text as a string, a checkbox as true/false, breakout sessions as "
+                    + "\"sessions\": [id, …]. An address that is already registered gets the same answer; its "
+                    + "owner gets a mail instead. No token is returned: the manage link goes to the address.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, description = "Field key → value"),
+            examples = @ExampleObject(name = "sign-up", value = "{\"firstName\": \"Anna\", \"lastName\": "
+                    + "\"de Vries\", \"email\": \"anna@example.org\", \"organisation\": \"Gemeente Utrecht\", "
+                    + "\"sessions\": [12]}")))
+    @APIResponse(responseCode = "201", description = "Signed up: confirmed, or on the waiting list when full",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SignupResponse.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a JSON object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No published event with this slug",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "Sign-up is not open (see reason; opensAt when not yet open)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "422", description = "Fields missing or invalid (see errors, per field key)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "429", description = "Too many sign-ups from this client; try again after Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public RestResponse<SignupResponse> register(@RestPath String slug, Map<String, Object> body,
             @Context HttpServerRequest request) {
         rateLimiter.check(request);

@@ -1,5 +1,7 @@
 package nl.kennisagenda.registration.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Answer to an API sign-up: the same shape and status code for a new address and for one that was already
  * registered; never a token (the manage link goes to the address by mail).
@@ -8,5 +10,11 @@ package nl.kennisagenda.registration.api;
  * @param event the event's slug
  * @param message what happens next, in the request's language
  */
-public record SignupResponse(String status, String event, String message) {
+@Schema(name = "SignupResponse", description = "A sign-up that was taken: confirmed or on the waiting list")
+public record SignupResponse(
+        @Schema(required = true, enumeration = { "CONFIRMED", "WAITLISTED" }) String status,
+        @Schema(required = true, description = "The event's slug", example = "van-regiobeeld-naar-regioplan")
+        String event,
+        @Schema(required = true, description = "What happens next, in the language of the request",
+                example = "Aangemeld. Je ontvangt een bevestiging per e-mail.") String message) {
 }

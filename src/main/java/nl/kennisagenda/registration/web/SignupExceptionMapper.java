@@ -14,7 +14,7 @@ import io.quarkus.qute.TemplateInstance;
 import nl.kennisagenda.i18n.CurrentLocale;
 import nl.kennisagenda.i18n.Dates;
 import nl.kennisagenda.registration.RegistrationMessages;
-import nl.kennisagenda.registration.api.ApiError;
+import nl.kennisagenda.web.ApiError;
 import nl.kennisagenda.registration.service.ChangeNotAllowedException;
 import nl.kennisagenda.registration.service.InvalidSignupException;
 import nl.kennisagenda.registration.service.SignupClosedException;
@@ -47,7 +47,7 @@ public class SignupExceptionMapper {
     public Response invalid(InvalidSignupException e, UriInfo uri) {
         RegistrationMessages m = messages();
         if (isApi(uri)) {
-            return json(422, new ApiError(m.api_invalid(), null, null, e.errors()));
+            return json(new ApiError(422, m.api_invalid(), null, null, e.errors()));
         }
         return page(422, m.problem_invalid_title(), String.join(" ", e.errors().values()), "/", m.back_to_agenda());
     }
@@ -57,7 +57,7 @@ public class SignupExceptionMapper {
         RegistrationMessages m = messages();
         String text = closedReasons.text(e.state(), e.opensAt(), locale.get());
         if (isApi(uri)) {
-            return json(409, new ApiError(text, e.state().name(),
+            return json(new ApiError(409, text, e.state().name(),
                     e.opensAt() == null ? null : Dates.iso(e.opensAt()), null));
         }
         return page(409, m.closed_title(), text, "/events/" + e.eventSlug(), m.back_to_event());
@@ -67,7 +67,7 @@ public class SignupExceptionMapper {
     public Response unknownEvent(UnknownEventException e, UriInfo uri) {
         RegistrationMessages m = messages();
         if (isApi(uri)) {
-            return json(404, ApiError.message(m.api_unknown_event()));
+            return json(ApiError.of(404, m.api_unknown_event()));
         }
         return page(404, m.not_found_title(), m.not_found_text(), "/", m.back_to_agenda());
     }
@@ -76,7 +76,7 @@ public class SignupExceptionMapper {
     public Response unknownRegistration(UnknownRegistrationException e, UriInfo uri) {
         RegistrationMessages m = messages();
         if (isApi(uri)) {
-            return json(404, ApiError.message(m.not_found_title()));
+            return json(ApiError.of(404, m.not_found_title()));
         }
         return page(404, m.not_found_title(), m.manage_not_found_text(), "/", m.back_to_agenda());
     }
@@ -85,7 +85,7 @@ public class SignupExceptionMapper {
     public Response notChangeable(ChangeNotAllowedException e, UriInfo uri) {
         RegistrationMessages m = messages();
         if (isApi(uri)) {
-            return json(409, new ApiError(m.manage_not_changeable(), "NOT_CHANGEABLE", null, null));
+            return json(new ApiError(409, m.manage_not_changeable(), "NOT_CHANGEABLE", null, null));
         }
         return page(409, m.manage_not_changeable_title(), m.manage_not_changeable(), "/", m.back_to_agenda());
     }
@@ -100,7 +100,7 @@ public class SignupExceptionMapper {
     public Response rateLimited(RateLimitedException e, UriInfo uri) {
         RegistrationMessages m = messages();
         Response response = isApi(uri)
-                ? json(429, ApiError.message(m.rate_limited_text()))
+                ? json(ApiError.of(429, m.rate_limited_text()))
                 : page(429, m.rate_limited_title(), m.rate_limited_text(), "/", m.back_to_agenda());
         return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
@@ -113,8 +113,8 @@ public class SignupExceptionMapper {
         return uri != null && uri.getPath().startsWith("/api/");
     }
 
-    private static Response json(int status, ApiError body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    private static Response json(ApiError body) {
+        return Response.status(body.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
     /** Rendered here, in the request's language, so the page does not depend on response filters. */
