@@ -24,6 +24,7 @@ import io.quarkus.security.Authenticated;
 import nl.kennisagenda.account.Actor;
 import nl.kennisagenda.account.CurrentActor;
 import nl.kennisagenda.backoffice.service.BackofficeEvents;
+import nl.kennisagenda.config.SiteConfig;
 import nl.kennisagenda.backoffice.service.BackofficeEvents.OrganisationEvents;
 import nl.kennisagenda.backoffice.service.EventRow;
 import nl.kennisagenda.registration.web.CsrfGuard;
@@ -55,6 +56,9 @@ public class BackofficeResource {
     @Inject
     CsrfGuard csrf;
 
+    @Inject
+    SiteConfig site;
+
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
     String sessionCookie;
 
@@ -84,7 +88,7 @@ public class BackofficeResource {
         // The session lives only in the encrypted cookie: logging out removes it from the browser.
         return Response.seeOther(URI.create("/admin/login?logged-out=1"))
                 .cookie(new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true)
-                        .sameSite(NewCookie.SameSite.STRICT).build())
+                        .sameSite(NewCookie.SameSite.STRICT).secure(site.baseUrl().startsWith("https:")).build())
                 .build();
     }
 
