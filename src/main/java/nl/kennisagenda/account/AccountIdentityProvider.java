@@ -60,27 +60,27 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         String client = clientOf(http);
         if (http != null && !CsrfGuard.matches(signingKey, http.request().getCookie(CsrfGuard.COOKIE),
                 http.request().getFormAttribute(CsrfGuard.FIELD))) {
-            throw refused(http, LoginProblem.EXPIRED);
+            throw refused(LoginProblem.EXPIRED);
         }
         if (throttle.lockedFor(email, client).isPresent()) {
             LOG.infof("Log-in refused: too many failures for this address or from %s", client);
-            throw refused(http, LoginProblem.LOCKED);
+            throw refused(LoginProblem.LOCKED);
         }
         Account account = QuarkusTransaction.requiringNew()
                 .call(() -> Account.findActiveByEmail(email).orElse(null));
         boolean matches = BcryptUtil.matches(password, account == null ? DUMMY_HASH : account.passwordHash);
         if (account == null || !matches) {
             throttle.recordFailure(email, client);
-            throw refused(http, LoginProblem.INVALID);
+            throw refused(LoginProblem.INVALID);
         }
         throttle.recordSuccess(email);
         QuarkusTransaction.requiringNew().run(() -> Account.update("lastLoginAt = ?1 where id = ?2",
                 Instant.now(), account.id));
         return identities.identityOf(email)
-                .orElseThrow(() -> refused(http, LoginProblem.INVALID));
+                .orElseThrow(() -> refused(LoginProblem.INVALID));
     }
 
-    private static AuthenticationFailedException refused(RoutingContext http, LoginProblem problem) {
+    private static AuthenticationFailedException refused(LoginProblem problem) {
         return LoginProblem.refusal(problem);
     }
 

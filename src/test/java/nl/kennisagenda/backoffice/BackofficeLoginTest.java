@@ -178,6 +178,21 @@ class BackofficeLoginTest {
                 .body(not(containsString("Ruimte voor eerstelijnszorg")));
     }
 
+    @Test
+    void theEnglishBackofficeTextsAreComplete() throws Exception {
+        java.util.Properties dutch = new java.util.Properties();
+        java.util.Properties english = new java.util.Properties();
+        try (var nl = getClass().getResourceAsStream("/messages/adm_nl.properties");
+                var en = getClass().getResourceAsStream("/messages/adm_en.properties")) {
+            dutch.load(new java.io.InputStreamReader(nl, java.nio.charset.StandardCharsets.UTF_8));
+            english.load(new java.io.InputStreamReader(en, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(new java.util.TreeSet<>(dutch.stringPropertyNames()),
+                new java.util.TreeSet<>(english.stringPropertyNames()));
+        given().get("/admin/login?error=invalid&lang=en").then().statusCode(401)
+                .body(containsString("The e-mail address or the password is not right."));
+    }
+
     static void createAccount(String email, Role role, String... organisationSlugs) {
         QuarkusTransaction.requiringNew().run(() -> {
             Account account = new Account();
