@@ -58,7 +58,8 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
 
     private SecurityIdentity login(RoutingContext http, String email, String password) {
         String client = clientOf(http);
-        if (http != null && !CsrfGuard.matches(signingKey, http.request().getCookie(CsrfGuard.COOKIE),
+        // No HTTP request, no form, no token: refused as well.
+        if (http == null || !CsrfGuard.matches(signingKey, http.request().getCookie(CsrfGuard.COOKIE),
                 http.request().getFormAttribute(CsrfGuard.FIELD))) {
             throw refused(LoginProblem.EXPIRED);
         }
