@@ -28,7 +28,8 @@ public class SecurityHeaders {
             "frame-ancestors 'none'");
 
     void register(@Observes Filters filters) {
-        filters.register(this::addHeadersAtEnd, 100);
+        // Above the security filters (200), so the log-in post and its redirect carry the headers too.
+        filters.register(this::addHeadersAtEnd, 300);
     }
 
     private void addHeadersAtEnd(RoutingContext context) {

@@ -45,10 +45,21 @@ public class CsrfGuard {
 
     /** Throws {@link CsrfRejectedException} unless the submitted token matches this browser's cookie. */
     public void verify(String submitted) {
-        String nonce = cookieNonce();
-        if (nonce == null || submitted == null || submitted.length() > 100 || !key.verify("csrf|" + nonce, submitted)) {
+        if (!matches(key, cookieNonce(), submitted)) {
             throw new CsrfRejectedException();
         }
+    }
+
+    /**
+     * The check itself, for code outside a JAX-RS request (the back-office log-in, which Quarkus' form authentication
+     * reads before any resource runs): does the submitted token belong to the nonce in this CSRF cookie?
+     */
+    public static boolean matches(SigningKey key, Cookie cookie, String submitted) {
+        return matches(key, nonceOf(cookie), submitted);
+    }
+
+    private static boolean matches(SigningKey key, String nonce, String submitted) {
+        return nonce != null && submitted != null && submitted.length() <= 100 && key.verify("csrf|" + nonce, submitted);
     }
 
     /** A nonce issued during this request, to be set as cookie by {@link CsrfCookieFilter}. */
@@ -65,7 +76,10 @@ public class CsrfGuard {
         if (request.getCurrent() == null) {
             return null;
         }
-        Cookie cookie = request.getCurrent().request().getCookie(COOKIE);
+        return nonceOf(request.getCurrent().request().getCookie(COOKIE));
+    }
+
+    private static String nonceOf(Cookie cookie) {
         if (cookie == null) {
             return null;
         }

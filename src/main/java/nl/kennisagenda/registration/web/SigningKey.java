@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.Base64;
 
 import javax.crypto.Mac;
@@ -12,10 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import nl.kennisagenda.common.Tokens;
+import nl.kennisagenda.common.SharedSecrets;
 
 /**
  * The HMAC-SHA256 key for CSRF tokens and receipts: from configuration, or created once in the database so that
@@ -30,7 +27,7 @@ public class SigningKey {
     SignupConfig config;
 
     @Inject
-    EntityManager em;
+    SharedSecrets secrets;
 
     private volatile SecretKeySpec key;
 
@@ -60,35 +57,12 @@ public class SigningKey {
         if (current == null) {
             synchronized (this) {
                 if (key == null) {
-                    String secret = config.secret().filter(s -> s.length() >= 32).orElseGet(this::sharedSecret);
+                    String secret = config.secret().filter(s -> s.length() >= 32).orElseGet(() -> secrets.readOrCreate(NAME));
                     key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
                 }
                 current = key;
             }
         }
         return current;
-    }
-
-    /** Reads the shared key, creating it when absent; a concurrent creator on another instance wins harmlessly. */
-    private String sharedSecret() {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            String found = QuarkusTransaction.requiringNew().call(() -> (String) em
-                    .createNativeQuery("select secret from app_secrets where name = :name")
-                    .setParameter("name", NAME).getResultStream().findFirst().orElse(null));
-            if (found != null) {
-                return found;
-            }
-            try {
-                String fresh = Tokens.newToken() + Tokens.newToken();
-                QuarkusTransaction.requiringNew().run(() -> em
-                        .createNativeQuery("insert into app_secrets (name, secret, created_at) values (:n, :s, :t)")
-                        .setParameter("n", NAME).setParameter("s", fresh).setParameter("t", Instant.now())
-                        .executeUpdate());
-                return fresh;
-            } catch (RuntimeException raced) {
-                // another instance inserted it first: read theirs
-            }
-        }
-        throw new IllegalStateException("Could not read or create the signing key");
     }
 }

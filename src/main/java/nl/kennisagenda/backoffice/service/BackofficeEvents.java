@@ -1,0 +1,66 @@
+package nl.kennisagenda.backoffice.service;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import nl.kennisagenda.account.AccessPolicy;
+import nl.kennisagenda.account.Actor;
+import nl.kennisagenda.event.Event;
+import nl.kennisagenda.event.Organisation;
+
+/**
+ * The back-office's reads of events. Every method takes the acting user and checks it with {@link AccessPolicy}
+ * itself, so no resource (or future API) can show an organisation's events to someone outside it by forgetting a
+ * check. Drafts are included: this is the organisers' own view.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class BackofficeEvents {
+
+    /** The organisations the actor may see, by name: all for administrators, else their own. */
+    public List<Organisation> organisations(Actor actor) {
+        if (actor.isAdministrator()) {
+            return Organisation.allByName();
+        }
+        if (actor.organisationIds().isEmpty()) {
+            return List.of();
+        }
+        return Organisation.list("id in ?1 order by name", actor.organisationIds());
+    }
+
+    /** Every event of every organisation the actor may see (as organiser of the event), newest first. */
+    public List<EventRow> events(Actor actor) {
+        List<Event> events;
+        if (actor.isAdministrator()) {
+            events = Event.list("select e from Event e join fetch e.organisation order by e.startsAt desc, e.id");
+        } else if (actor.organisationIds().isEmpty()) {
+            return List.of();
+        } else {
+            events = Event.list("select e from Event e join fetch e.organisation o where o.id in ?1"
+                    + " order by e.startsAt desc, e.id", actor.organisationIds());
+        }
+        return events.stream().filter(event -> AccessPolicy.canRead(actor, event.organisation))
+                .map(EventRow::of).toList();
+    }
+
+    /** The events of one organisation; 403 for an actor outside it, empty when there is no such organisation. */
+    public Optional<OrganisationEvents> eventsOf(Actor actor, String organisationSlug) {
+        Optional<Organisation> found = Organisation.findBySlug(organisationSlug);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Organisation organisation = found.get();
+        AccessPolicy.requireCanRead(actor, organisation);
+        List<EventRow> rows = Event.<Event>list("select e from Event e join fetch e.organisation o where o = ?1"
+                + " order by e.startsAt desc, e.id", organisation).stream().map(EventRow::of).toList();
+        return Optional.of(new OrganisationEvents(organisation.slug, organisation.name,
+                AccessPolicy.canChange(actor, organisation), rows));
+    }
+
+    /** One organisation's list, and whether the actor may change its events (not yet used by any page). */
+    public record OrganisationEvents(String slug, String name, boolean canChange, List<EventRow> events) {
+    }
+}

@@ -1,0 +1,253 @@
+package nl.kennisagenda.backoffice;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import nl.kennisagenda.account.AccessPolicy;
+import nl.kennisagenda.account.Account;
+import nl.kennisagenda.account.Actor;
+import nl.kennisagenda.account.Role;
+import nl.kennisagenda.backoffice.service.BackofficeEvents;
+import nl.kennisagenda.event.Event;
+import nl.kennisagenda.event.Organisation;
+
+/**
+ * Who sees what in the back-office. The route proof takes the application's own routes (every JAX-RS resource
+ * method in the application's classes whose path starts with /admin or /api/admin, found by scanning the compiled
+ * classes, not a list kept by hand) and calls each anonymously and as an organiser of another organisation.
+ */
+@QuarkusTest
+class BackofficeAccessTest {
+
+    /** Organisation A: the one whose data must stay hidden from outsiders. */
+    private static final String A = "platform31";
+    private static final String A_EVENT = "Ruimte voor eerstelijnszorg";
+    /** The organiser of another organisation (B = Vilans). */
+    private static final String OUTSIDER = "vilans@example.org";
+    /** Routes open to everybody on purpose. */
+    private static final Set<String> PUBLIC = Set.of("GET /admin/login");
+
+    private static final String OBSERVER = "meelezer-" + System.nanoTime() + "@example.org";
+    private static final String MULTI = "twee-organisaties-" + System.nanoTime() + "@example.org";
+
+    @Inject
+    BackofficeEvents events;
+
+    record Route(String method, String template) {
+        String path(String slug) {
+            return template.replaceAll("\\{slug}", slug).replaceAll("\\{[^}]+}", "x");
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + template;
+        }
+    }
+
+    @BeforeAll
+    static void accounts() {
+        BackofficeLoginTest.createAccount(OBSERVER, Role.OBSERVER, A);
+        BackofficeLoginTest.createAccount(MULTI, Role.ORGANISER, A, "vilans");
+    }
+
+    @AfterAll
+    static void removeAccounts() {
+        QuarkusTransaction.requiringNew().run(() -> Account.<Account>list("email in ?1", List.of(OBSERVER, MULTI))
+                .forEach(Account::delete));
+    }
+
+    @Test
+    void everyBackofficeRouteIsClosedToAnonymousVisitorsAndToOutsiders() throws Exception {
+        List<Route> routes = backofficeRoutes();
+        assertTrue(routes.size() >= 4, "found the back-office routes: " + routes);
+        assertTrue(routes.contains(new Route("GET", "/admin")), routes.toString());
+        assertTrue(routes.contains(new Route("GET", "/admin/organisations/{slug}")), routes.toString());
+        assertTrue(routes.contains(new Route("POST", "/admin/logout")), routes.toString());
+
+        AdminClient outsider = AdminClient.loggedIn(OUTSIDER, AdminClient.DEMO_PASSWORD);
+        for (Route route : routes) {
+            if (PUBLIC.contains(route.toString())) {
+                continue;
+            }
+            String path = route.path(A);
+            Response anonymous = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                    .request(route.method(), path);
+            assertClosed(route + " anonymously", anonymous, false);
+
+            // The outsider sends a valid CSRF token, so only access decides.
+            Response asOutsider = outsider.post().request(route.method(), path);
+            assertClosed(route + " as organiser of another organisation", asOutsider, true);
+        }
+    }
+
+    private static void assertClosed(String what, Response response, boolean loggedIn) {
+        int status = response.statusCode();
+        String location = response.header("Location");
+        boolean toLogin = (status == 302 || status == 303) && location != null && location.contains("/admin/login");
+        if (status == 401 || status == 403 || toLogin) {
+            return;
+        }
+        assertTrue(loggedIn && status == 200, what + " answered " + status + " " + location);
+        String body = response.asString();
+        assertFalse(body.contains(A_EVENT) || body.contains("/admin/organisations/" + A + "\""),
+                what + " shows organisation A");
+    }
+
+    @Test
+    void anOrganiserSeesTheEventsOfTheirOwnOrganisationOnly() {
+        AdminClient organiser = AdminClient.loggedIn("platform31@example.org", AdminClient.DEMO_PASSWORD);
+        organiser.get("/admin").then().statusCode(200)
+                .body(containsString(A_EVENT))
+                .body(not(containsString("Samen bouwen aan toekomstbestendige")))
+                .body(containsString("<a href=\"/admin/organisations/platform31\">Platform31</a>"))
+                .body(not(containsString("/admin/organisations/vilans")));
+        organiser.get("/admin/organisations/platform31").then().statusCode(200).body(containsString(A_EVENT));
+        organiser.get("/admin/organisations/vilans").then().statusCode(403);
+        organiser.get("/admin/organisations/bestaat-niet").then().statusCode(404);
+    }
+
+    @Test
+    void somebodyInTwoOrganisationsSeesBoth() {
+        AdminClient both = AdminClient.loggedIn(MULTI, "een-lang-wachtwoord");
+        both.get("/admin").then().statusCode(200)
+                .body(containsString(A_EVENT))
+                .body(containsString("Samen bouwen aan toekomstbestendige"))
+                .body(not(containsString("Van regiobeeld naar regioplan")));
+    }
+
+    @Test
+    void anObserverReadsTheSameListButMayChangeNothing() {
+        AdminClient observer = AdminClient.loggedIn(OBSERVER, "een-lang-wachtwoord");
+        observer.get("/admin").then().statusCode(200)
+                .body(containsString(A_EVENT))
+                .body(containsString("(meelezer)"));
+        Actor actor = actor(OBSERVER);
+        Organisation platform31 = organisation(A);
+        assertTrue(AccessPolicy.canRead(actor, platform31));
+        assertFalse(AccessPolicy.canChange(actor, platform31));
+        assertThrows(ForbiddenException.class, () -> AccessPolicy.requireCanChange(actor, platform31));
+        assertFalse(events.eventsOf(actor, A).orElseThrow().canChange());
+    }
+
+    @Test
+    void theServiceChecksTheActorItself() {
+        Actor outsider = actor(OUTSIDER);
+        assertThrows(ForbiddenException.class, () -> events.eventsOf(outsider, A));
+        assertTrue(events.events(outsider).stream().noneMatch(row -> row.title().startsWith(A_EVENT)));
+        Actor organiser = actor("platform31@example.org");
+        assertTrue(events.eventsOf(organiser, A).orElseThrow().canChange());
+        Actor administrator = actor("admin@example.org");
+        long all = QuarkusTransaction.requiringNew().call(() -> Event.count());
+        assertEquals(all, events.events(administrator).size());
+        assertTrue(AccessPolicy.canManageAccounts(administrator));
+        assertFalse(AccessPolicy.canManageAccounts(organiser));
+    }
+
+    private static Actor actor(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Actor.of(Account.findByEmail(email).orElseThrow()));
+    }
+
+    private static Organisation organisation(String slug) {
+        return QuarkusTransaction.requiringNew().call(() -> Organisation.findBySlug(slug).orElseThrow());
+    }
+
+    /**
+     * Every resource method of the application whose path is under /admin or /api/admin: the compiled classes of
+     * package nl.kennisagenda (wherever a back-office route may be added) read with reflection.
+     */
+    static List<Route> backofficeRoutes() throws IOException, URISyntaxException, ClassNotFoundException {
+        List<Route> routes = new ArrayList<>();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Enumeration<URL> roots = loader.getResources("nl/kennisagenda");
+        while (roots.hasMoreElements()) {
+            URL root = roots.nextElement();
+            if (!"file".equals(root.getProtocol()) || root.getPath().contains("test-classes")) {
+                continue;
+            }
+            Path base = Path.of(root.toURI());
+            List<Path> classes;
+            try (Stream<Path> files = Files.walk(base)) {
+                classes = files.filter(f -> f.toString().endsWith(".class")).toList();
+            }
+            for (Path file : classes) {
+                String name = "nl.kennisagenda." + base.relativize(file).toString()
+                        .replace(".class", "").replace('/', '.').replace('\\', '.');
+                Class<?> type = Class.forName(name, false, loader);
+                jakarta.ws.rs.Path classPath = type.getAnnotation(jakarta.ws.rs.Path.class);
+                if (classPath == null) {
+                    continue;
+                }
+                for (Method method : type.getDeclaredMethods()) {
+                    String verb = verb(method);
+                    if (verb == null) {
+                        continue;
+                    }
+                    jakarta.ws.rs.Path methodPath = method.getAnnotation(jakarta.ws.rs.Path.class);
+                    String path = join(classPath.value(), methodPath == null ? "" : methodPath.value());
+                    if (path.equals("/admin") || path.startsWith("/admin/") || path.equals("/api/admin")
+                            || path.startsWith("/api/admin/")) {
+                        routes.add(new Route(verb, path));
+                    }
+                }
+            }
+        }
+        return routes;
+    }
+
+    private static String verb(Method method) {
+        if (method.isAnnotationPresent(GET.class)) {
+            return "GET";
+        }
+        if (method.isAnnotationPresent(POST.class)) {
+            return "POST";
+        }
+        if (method.isAnnotationPresent(PUT.class)) {
+            return "PUT";
+        }
+        if (method.isAnnotationPresent(DELETE.class)) {
+            return "DELETE";
+        }
+        if (method.isAnnotationPresent(PATCH.class)) {
+            return "PATCH";
+        }
+        return null;
+    }
+
+    private static String join(String first, String second) {
+        String path = "/" + first.replaceAll("^/+|/+$", "") + "/" + second.replaceAll("^/+|/+$", "");
+        path = path.replaceAll("/+", "/");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}
