@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
+import nl.kennisagenda.event.EventLines;
+
 /**
  * The only way text reaches a mail header. Subjects are built from organiser text (event titles) and recipients
  * come from what visitors type; both are made safe here before a mail is written to the outbox.
@@ -17,15 +19,13 @@ public final class MailHeaders {
 
     static final int MAX_SUBJECT = 250;
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u0085]+");
-    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
 
     private MailHeaders() {
     }
 
     /** One line: CR, LF and other control characters become a space; trimmed and at most 250 characters. */
     public static String subject(String text) {
-        String line = CONTROL.matcher(text == null ? "" : text).replaceAll(" ");
-        line = SPACES.matcher(line).replaceAll(" ").trim();
+        String line = EventLines.oneLine(text);
         if (line.length() > MAX_SUBJECT) {
             int end = MAX_SUBJECT - 1;
             if (Character.isHighSurrogate(line.charAt(end - 1))) {

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import nl.kennisagenda.testsupport.Await;
 
 /**
  * Gets the application's mail client a working pooled connection to GreenMail before a test counts sends.

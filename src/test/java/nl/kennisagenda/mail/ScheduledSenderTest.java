@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import nl.kennisagenda.registration.RegistrationChanged.Change;
 import nl.kennisagenda.registration.RegistrationStatus;
+import nl.kennisagenda.testsupport.Await;
 
 /** Without anyone calling the sender: the scheduled run delivers the outbox on its own. */
 @QuarkusTest

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import nl.kennisagenda.testsupport.Await;
+
 /**
  * The packaged application ({@code quarkus-run.jar}) as a real operating-system process, started the way an
  * operator starts it: {@code java -jar}, configured by environment variables and system properties. It can be
@@ -68,27 +70,22 @@ final class AppProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
-        while (System.nanoTime() < deadline) {
+        Await.until(() -> "the application is ready\n" + logTail(), READY_TIMEOUT, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The application exited with " + process.exitValue()
                         + " before it was ready:\n" + logTail());
             }
             try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // Not listening yet.
+                return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException notListeningYet) {
+                return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            pause(Duration.ofMillis(200));
-        }
-        throw new IllegalStateException("The application was not ready within " + READY_TIMEOUT + ":\n" + logTail());
+        });
     }
 
     /** SIGKILL: the process gets no chance to flush, close or shut down (Process.destroyForcibly on Unix). */
@@ -138,16 +135,6 @@ final class AppProcess implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A short wait between polls of a condition (never a wait for something to have happened). */
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import nl.kennisagenda.testsupport.Await;
 import nl.kennisagenda.testsupport.LocalPostgres;
 import nl.kennisagenda.testsupport.PostgresAvailable;
 
@@ -167,19 +168,12 @@ class CrashDurabilityIT {
     }
 
     private void awaitMailFor(Set<String> addresses, AppProcess app) {
-        long deadline = System.nanoTime() + MAIL_DEADLINE.toNanos();
         Set<String> missing = new TreeSet<>(addresses);
-        while (true) {
-            missing.removeAll(recipients());
-            if (missing.isEmpty()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(missing.size() + " acknowledged addresses got no mail within "
-                        + MAIL_DEADLINE + ", e.g. " + missing.iterator().next() + "\n" + app.logTail());
-            }
-            AppProcess.pause(Duration.ofMillis(200));
-        }
+        Await.until(() -> "a mail for every acknowledged address; " + missing.size() + " still missing, e.g. "
+                + missing.iterator().next() + "\n" + app.logTail(), MAIL_DEADLINE, () -> {
+                    missing.removeAll(recipients());
+                    return missing.isEmpty();
+                });
     }
 
     private Set<String> recipients() {
