@@ -1,5 +1,7 @@
 package nl.kennisagenda.web;
 
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -50,7 +52,7 @@ public class SecurityHeaders {
         if (type == null) {
             return;
         }
-        String lowerType = type.toLowerCase(java.util.Locale.ROOT);
+        String lowerType = type.toLowerCase(Locale.ROOT);
         if (lowerType.startsWith("text/html") && !lowerType.contains("charset=")) {
             headers.set("Content-Type", "text/html;charset=UTF-8");
         }
