@@ -17,8 +17,8 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
-import nl.kennisagenda.registration.web.CsrfGuard;
-import nl.kennisagenda.registration.web.SigningKey;
+import nl.kennisagenda.web.CsrfGuard;
+import nl.kennisagenda.web.SigningKey;
 
 /**
  * Checks a log-in (e-mail address and password from the form at {@code /admin/login}) against the accounts table,

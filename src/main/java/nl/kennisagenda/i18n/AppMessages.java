@@ -59,6 +59,23 @@ public interface AppMessages {
     @Message
     String bad_request_text();
 
+    /** A form POST whose CSRF token did not match this browser's cookie. */
+    @Message
+    String csrf_title();
+
+    @Message
+    String csrf_text();
+
+    @Message
+    String csrf_back();
+
+    /** Too many attempts from one client (HTTP 429). */
+    @Message
+    String rate_limited_title();
+
+    @Message
+    String rate_limited_text();
+
     @Message
     String home_intro();
 

@@ -259,19 +259,4 @@ public interface RegistrationMessages {
 
     @Message
     String problem_invalid_title();
-
-    @Message
-    String csrf_title();
-
-    @Message
-    String csrf_text();
-
-    @Message
-    String csrf_back();
-
-    @Message
-    String rate_limited_title();
-
-    @Message
-    String rate_limited_text();
 }

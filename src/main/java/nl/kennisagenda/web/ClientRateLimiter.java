@@ -1,4 +1,4 @@
-package nl.kennisagenda.registration.web;
+package nl.kennisagenda.web;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -19,7 +19,7 @@ import io.vertx.core.http.HttpServerRequest;
  * is on behind a trusted proxy.
  */
 @ApplicationScoped
-public class SignupRateLimiter {
+public class ClientRateLimiter {
 
     private static final long WINDOW_MILLIS = 60_000;
 

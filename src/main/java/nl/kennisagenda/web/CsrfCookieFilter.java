@@ -1,4 +1,4 @@
-package nl.kennisagenda.registration.web;
+package nl.kennisagenda.web;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerResponseContext;

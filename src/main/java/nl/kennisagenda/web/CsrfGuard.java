@@ -1,4 +1,4 @@
-package nl.kennisagenda.registration.web;
+package nl.kennisagenda.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

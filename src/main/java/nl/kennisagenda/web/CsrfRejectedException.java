@@ -1,4 +1,4 @@
-package nl.kennisagenda.registration.web;
+package nl.kennisagenda.web;
 
 /** A form POST without a valid CSRF token: answered with a friendly 403 page. */
 public class CsrfRejectedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package nl.kennisagenda.registration.web;
+package nl.kennisagenda.web;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

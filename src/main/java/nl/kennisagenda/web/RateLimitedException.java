@@ -1,4 +1,4 @@
-package nl.kennisagenda.registration.web;
+package nl.kennisagenda.web;
 
 /** Too many sign-up attempts from one client: HTTP 429 with a Retry-After. */
 public class RateLimitedException extends RuntimeException {

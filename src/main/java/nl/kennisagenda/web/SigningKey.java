@@ -1,4 +1,4 @@
-package nl.kennisagenda.registration.web;
+package nl.kennisagenda.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -24,7 +24,7 @@ public class SigningKey {
     private static final String NAME = "signup-hmac";
 
     @Inject
-    SignupConfig config;
+    SigningKeyConfig config;
 
     @Inject
     SharedSecrets secrets;

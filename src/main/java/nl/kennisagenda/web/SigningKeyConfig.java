@@ -1,12 +1,12 @@
-package nl.kennisagenda.registration.web;
+package nl.kennisagenda.web;
 
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
-/** Sign-up settings under {@code kennisagenda.signup}. */
+/** The signing key setting, under {@code kennisagenda.signup} (its first user) so existing configurations keep working. */
 @ConfigMapping(prefix = "kennisagenda.signup")
-public interface SignupConfig {
+public interface SigningKeyConfig {
 
     /**
      * Key (at least 32 characters) that signs CSRF tokens and result-page receipts. When unset, a random key is

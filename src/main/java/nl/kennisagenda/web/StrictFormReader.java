@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Priorities;
@@ -25,11 +26,18 @@ import jakarta.ws.rs.ext.Provider;
  * Reads {@code application/x-www-form-urlencoded} bodies for every form POST, strictly: a pair without a name
  * ({@code =}, {@code a=1&=}), a broken escape ({@code %zz}) or an unknown charset is the client's mistake and
  * answers 400 (through {@link BadRequestMapper}) instead of failing inside the framework's reader with a 500.
+ * <p>
+ * It is also where every form POST gets its CSRF check: a form that changes something takes its body as a
+ * {@code MultivaluedMap}, so no resource can forget the check. The token must be in the {@value CsrfGuard#FIELD}
+ * field (see {@link CsrfGuard}); a body parameter marked {@link CsrfExempt} is read without it.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Priority(Priorities.USER - 100)
 public class StrictFormReader implements MessageBodyReader<MultivaluedMap<String, String>> {
+
+    @Inject
+    CsrfGuard csrf;
 
     /** Matches the request body limit (quarkus.http.limits.max-body-size); a form never comes near it. */
     private static final int MAX_FORM_BYTES = 1024 * 1024;
@@ -55,7 +63,22 @@ public class StrictFormReader implements MessageBodyReader<MultivaluedMap<String
         if (bytes.length > MAX_FORM_BYTES) {
             throw new BadRequestException("form body too large");
         }
-        return parse(new String(bytes, StandardCharsets.ISO_8859_1), charset);
+        MultivaluedMap<String, String> form = parse(new String(bytes, StandardCharsets.ISO_8859_1), charset);
+        if (!exempt(annotations)) {
+            csrf.verify(form.getFirst(CsrfGuard.FIELD));
+        }
+        return form;
+    }
+
+    private static boolean exempt(Annotation[] annotations) {
+        if (annotations != null) {
+            for (Annotation annotation : annotations) {
+                if (annotation.annotationType() == CsrfExempt.class) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Parses a form body (its octets as ISO-8859-1 characters, i.e. one char per byte) with the given charset. */

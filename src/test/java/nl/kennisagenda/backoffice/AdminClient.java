@@ -11,9 +11,9 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** Plays a browser in the back-office: opens the log-in page, logs in through the form, keeps its cookies. */
-final class AdminClient {
+public final class AdminClient {
 
-    static final String DEMO_PASSWORD = "kennisagenda-demo";
+    public static final String DEMO_PASSWORD = "kennisagenda-demo";
     private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     final Map<String, String> cookies = new HashMap<>();
@@ -27,7 +27,7 @@ final class AdminClient {
     }
 
     /** A browser logged in as this account; fails the test when the log-in does not succeed. */
-    static AdminClient loggedIn(String email, String password) {
+    public static AdminClient loggedIn(String email, String password) {
         AdminClient client = atLoginPage();
         Response response = client.login(email, password);
         if (response.statusCode() != 302 || !response.header("Location").endsWith("/admin")) {
@@ -45,7 +45,7 @@ final class AdminClient {
         return response;
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         Response response = request().redirects().follow(false).get(path);
         remember(response);
         Matcher matcher = TOKEN.matcher(response.asString());
@@ -63,12 +63,12 @@ final class AdminClient {
     }
 
     /** A form POST carrying the CSRF token, not following redirects. */
-    RequestSpecification post() {
+    public RequestSpecification post() {
         return request().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("_csrf", csrf == null ? "" : csrf);
     }
 
-    RequestSpecification request() {
+    public RequestSpecification request() {
         return given().cookies(cookies).header("Accept-Language", "nl");
     }
 

@@ -1,4 +1,4 @@
-package nl.kennisagenda.registration.web;
+package nl.kennisagenda.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,8 +15,8 @@ class SlidingRateLimitTest {
 
     private Instant now = Instant.parse("2026-11-24T10:00:59.500Z");
 
-    private SignupRateLimiter limiter(int perMinute) {
-        SignupRateLimiter limiter = new SignupRateLimiter();
+    private ClientRateLimiter limiter(int perMinute) {
+        ClientRateLimiter limiter = new ClientRateLimiter();
         limiter.config = () -> perMinute;
         limiter.clock = new Clock() {
             @Override
@@ -39,7 +39,7 @@ class SlidingRateLimitTest {
 
     @Test
     void aBurstAcrossAMinuteBoundaryGetsNoMoreThanTheLimit() {
-        SignupRateLimiter limiter = limiter(3);
+        ClientRateLimiter limiter = limiter(3);
         for (int i = 0; i < 3; i++) {
             limiter.check(null);
         }
@@ -50,7 +50,7 @@ class SlidingRateLimitTest {
 
     @Test
     void anAttemptIsAllowedAgainOnceTheOldestLeavesTheWindow() {
-        SignupRateLimiter limiter = limiter(2);
+        ClientRateLimiter limiter = limiter(2);
         limiter.check(null);
         now = now.plus(Duration.ofSeconds(30));
         limiter.check(null);

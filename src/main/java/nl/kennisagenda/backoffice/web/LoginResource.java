@@ -18,7 +18,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import nl.kennisagenda.account.BackofficeSecurity;
 import nl.kennisagenda.account.LoginConfig;
 import nl.kennisagenda.account.LoginProblem;
-import nl.kennisagenda.registration.web.CsrfGuard;
+import nl.kennisagenda.web.CsrfGuard;
 
 /**
  * The back-office log-in page. The form posts to Quarkus' form authentication ({@code /admin/j_security_check}),

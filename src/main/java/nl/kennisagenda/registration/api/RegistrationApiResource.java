@@ -7,7 +7,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestPath;
@@ -23,14 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.vertx.core.http.HttpServerRequest;
+import nl.kennisagenda.web.RateLimited;
 import nl.kennisagenda.i18n.CurrentLocale;
 import nl.kennisagenda.registration.RegistrationMessages;
 import nl.kennisagenda.registration.RegistrationStatus;
 import nl.kennisagenda.registration.service.RegistrationService;
 import nl.kennisagenda.registration.service.SignupResult;
 import nl.kennisagenda.registration.service.SignupValidator;
-import nl.kennisagenda.registration.web.SignupRateLimiter;
 import nl.kennisagenda.web.ApiError;
 
 /**
@@ -47,9 +45,6 @@ public class RegistrationApiResource {
 
     @Inject
     SignupValidator validator;
-
-    @Inject
-    SignupRateLimiter rateLimiter;
 
     @Inject
     CurrentLocale locale;
@@ -82,9 +77,8 @@ public class RegistrationApiResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait",
                     schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public RestResponse<SignupResponse> register(@RestPath String slug, Map<String, Object> body,
-            @Context HttpServerRequest request) {
-        rateLimiter.check(request);
+    @RateLimited
+    public RestResponse<SignupResponse> register(@RestPath String slug, Map<String, Object> body) {
         RegistrationMessages m = validator.messages(locale.get());
         SignupResult result = service.signUp(slug, ApiInputs.from(body, m), locale.get());
         boolean confirmed = result.status() == RegistrationStatus.CONFIRMED;

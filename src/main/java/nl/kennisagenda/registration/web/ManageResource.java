@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import nl.kennisagenda.web.CsrfGuard;
 import nl.kennisagenda.i18n.CurrentLocale;
 import nl.kennisagenda.registration.Registration;
 import nl.kennisagenda.registration.service.InvalidSignupException;
@@ -66,7 +67,6 @@ public class ManageResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@RestPath String token, MultivaluedMap<String, String> form) {
-        csrf.verify(form.getFirst(CsrfGuard.FIELD));
         Registration registration = find(token);
         SignupInput input = RegistrationInputs.fromForm(form, SignupValidator.effectiveFields(registration.event));
         try {
@@ -94,7 +94,6 @@ public class ManageResource {
     @Path("cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@RestPath String token, MultivaluedMap<String, String> form) {
-        csrf.verify(form.getFirst(CsrfGuard.FIELD));
         find(token);
         service.cancel(token);
         return Response.seeOther(URI.create("/registrations/" + token + "?cancelled=true")).build();

@@ -24,8 +24,7 @@ import nl.kennisagenda.registration.service.UnknownRegistrationException;
 
 /**
  * The one place where sign-up errors become HTTP answers: JSON for {@code /api/…} (422 with per-field errors, 409
- * with a reason, 404, 429), a friendly page in the visitor's language otherwise (403 for a failed CSRF check,
- * 404, 409, 429). The form pages themselves re-show a form with errors; this covers everything else.
+ * with a reason, 404, 429), a friendly page in the visitor's language otherwise (404, 409). The form pages themselves re-show a form with errors; this covers everything else.
  */
 public class SignupExceptionMapper {
 
@@ -90,20 +89,7 @@ public class SignupExceptionMapper {
         return page(409, m.manage_not_changeable_title(), m.manage_not_changeable(), "/", m.back_to_agenda());
     }
 
-    @ServerExceptionMapper
-    public Response csrf(CsrfRejectedException e, UriInfo uri) {
-        RegistrationMessages m = messages();
-        return page(403, m.csrf_title(), m.csrf_text(), uri == null ? "/" : uri.getPath(), m.csrf_back());
-    }
 
-    @ServerExceptionMapper
-    public Response rateLimited(RateLimitedException e, UriInfo uri) {
-        RegistrationMessages m = messages();
-        Response response = isApi(uri)
-                ? json(ApiError.of(429, m.rate_limited_text()))
-                : page(429, m.rate_limited_title(), m.rate_limited_text(), "/", m.back_to_agenda());
-        return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
-    }
 
     private RegistrationMessages messages() {
         return validator.messages(locale.get());

@@ -8,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +17,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.HttpServerRequest;
+import nl.kennisagenda.web.RateLimited;
+import nl.kennisagenda.web.Receipts;
+import nl.kennisagenda.web.CsrfGuard;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.SignupState;
 import nl.kennisagenda.i18n.CurrentLocale;
@@ -59,9 +60,6 @@ public class SignupResource {
     CsrfGuard csrf;
 
     @Inject
-    SignupRateLimiter rateLimiter;
-
-    @Inject
     Receipts receipts;
 
     @Inject
@@ -81,13 +79,12 @@ public class SignupResource {
         return noStore(Response.ok(Templates.form(event, views.blank(event, locale.get(), csrf.token()))));
     }
 
+    /** The CSRF check happens as the form is read (StrictFormReader); only then is the attempt counted. */
     @POST
     @Path("register")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response submit(@RestPath String slug, MultivaluedMap<String, String> form,
-            @Context HttpServerRequest request) {
-        csrf.verify(form.getFirst(CsrfGuard.FIELD));
-        rateLimiter.check(request);
+    @RateLimited
+    public Response submit(@RestPath String slug, MultivaluedMap<String, String> form) {
         Event event = service.publicEvent(slug).orElseThrow(() -> new UnknownEventException(slug));
         SignupState state = event.signupState(service.now());
         if (!state.isOpen()) {
