@@ -52,6 +52,25 @@ final class AppProcess implements AutoCloseable {
 
     /** Starts the process and returns once it answers its readiness check. */
     void start() {
+        launch();
+        awaitReady();
+    }
+
+    /** Starts the process for a start that must fail: returns its exit code once it has ended by itself. */
+    int startExpectingExit(Duration timeout) {
+        launch();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("The application still runs after " + timeout + ":\n" + logTail());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return process.exitValue();
+    }
+
+    private void launch() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dquarkus.http.port=" + port);
@@ -66,7 +85,6 @@ final class AppProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitReady();
     }
 
     private void awaitReady() {

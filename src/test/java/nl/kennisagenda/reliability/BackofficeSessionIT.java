@@ -91,14 +91,19 @@ class BackofficeSessionIT {
     }
 
     private AppProcess instance(String name) {
-        return new AppProcess(TARGET.resolve("quarkus-app-postgres/quarkus-run.jar"), AppProcess.freePort(), List.of(),
-                Map.of("KENNISAGENDA_DB_URL", LocalPostgres.url(DATABASE),
-                        "KENNISAGENDA_DB_USER", LocalPostgres.user(),
-                        "KENNISAGENDA_DB_PASSWORD", LocalPostgres.password(),
-                        "KENNISAGENDA_ADMIN_EMAIL", ADMIN,
-                        "KENNISAGENDA_ADMIN_PASSWORD", PASSWORD,
-                        "KENNISAGENDA_MAIL_SEND_INTERVAL", "off",
-                        "KENNISAGENDA_MAIL_REMINDER_INTERVAL", "off"),
+        int port = AppProcess.freePort();
+        return new AppProcess(TARGET.resolve("quarkus-app-postgres/quarkus-run.jar"), port, List.of(),
+                Map.ofEntries(
+                        Map.entry("KENNISAGENDA_DB_URL", LocalPostgres.url(DATABASE)),
+                        Map.entry("KENNISAGENDA_BASE_URL", "http://localhost:" + port),
+                        Map.entry("QUARKUS_MAILER_MOCK", "true"),
+                        Map.entry("QUARKUS_MAILER_FROM", "Kennisagenda <agenda@example.org>"),
+                        Map.entry("KENNISAGENDA_DB_USER", LocalPostgres.user()),
+                        Map.entry("KENNISAGENDA_DB_PASSWORD", LocalPostgres.password()),
+                        Map.entry("KENNISAGENDA_ADMIN_EMAIL", ADMIN),
+                        Map.entry("KENNISAGENDA_ADMIN_PASSWORD", PASSWORD),
+                        Map.entry("KENNISAGENDA_MAIL_SEND_INTERVAL", "off"),
+                        Map.entry("KENNISAGENDA_MAIL_REMINDER_INTERVAL", "off")),
                 work.resolve("instance-" + name + ".log"));
     }
 

@@ -245,7 +245,8 @@ class CrashDurabilityIT {
                     "QUARKUS_MAILER_MOCK", "false",
                     "QUARKUS_MAILER_HOST", "127.0.0.1",
                     "QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                    "QUARKUS_MAILER_START_TLS", "DISABLED"));
+                    "QUARKUS_MAILER_START_TLS", "DISABLED",
+                    "QUARKUS_MAILER_FROM", "Kennisagenda <agenda@example.org>"));
             return new AppProcess(jar, port, properties, environment, log);
         }
 
