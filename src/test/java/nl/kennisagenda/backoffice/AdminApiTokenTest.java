@@ -193,6 +193,20 @@ class AdminApiTokenTest {
     }
 
     @Test
+    void theTokenPageIsInDutchAndEnglish() {
+        AdminClient organiser = AdminClient.loggedIn(ORGANISER, AdminClient.DEMO_PASSWORD);
+        organiser.get("/admin/tokens").then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("html.head.title", startsWith("API-tokens"))
+                .body("html.body.main.h1", equalTo("API-tokens"))
+                .body(containsString("<label for=\"token-name\">"));
+        organiser.get("/admin/tokens?lang=en").then().statusCode(200)
+                .body("html.head.title", startsWith("API tokens"))
+                .body(containsString("Your tokens"));
+        organiser.get("/admin").then().statusCode(200).body(containsString("href=\"/admin/tokens\""));
+    }
+
+    @Test
     void anObserverMayMakeATokenThatOnlyReads() {
         AdminClient observer = AdminClient.loggedIn(OBSERVER, "een-lang-wachtwoord");
         observer.get("/admin/tokens").then().statusCode(200).body(containsString("Je bent meelezer"));
