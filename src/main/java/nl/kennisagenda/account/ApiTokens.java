@@ -50,7 +50,13 @@ public class ApiTokens {
 
         static TokenRow of(ApiToken token, Instant now) {
             return new TokenRow(token.id, token.name, token.prefix, token.account.email, token.account.name,
-                    token.createdAt, token.lastUsedAt, token.expiresAt, token.revokedAt, token.worksAt(now));
+                    seconds(token.createdAt), seconds(token.lastUsedAt), seconds(token.expiresAt),
+                    seconds(token.revokedAt), token.worksAt(now));
+        }
+
+        /** Whole seconds: enough for a list, and what HTML's datetime attribute accepts. */
+        private static Instant seconds(Instant instant) {
+            return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         }
     }
 

@@ -65,6 +65,11 @@ public record TokenForm(String name, String expires, List<FieldError> errors) {
         return errors.stream().filter(e -> e.field().equals(field)).findFirst().orElse(null);
     }
 
+    /** The typed day for the date field, which takes valid dates only (a browser never sends anything else). */
+    public String expiresValue() {
+        return parse(expires) == null ? "" : expires;
+    }
+
     /** When the token stops working; null for no expiry. Only for a valid form. */
     public Instant expiresAt() {
         LocalDate day = expires.isEmpty() ? null : parse(expires);
