@@ -28,7 +28,7 @@ import nl.kennisagenda.account.Actor;
 import nl.kennisagenda.account.CurrentActor;
 import nl.kennisagenda.i18n.CurrentLocale;
 import nl.kennisagenda.i18n.Dates;
-import nl.kennisagenda.registration.web.CsrfGuard;
+import nl.kennisagenda.web.CsrfGuard;
 
 /**
  * The back-office page for personal API tokens: list your own (administrators: everybody's), make one (its secret is
@@ -68,7 +68,6 @@ public class ApiTokenResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response create(MultivaluedMap<String, String> form) {
-        csrf.verify(form.getFirst(CsrfGuard.FIELD));
         Actor actor = current.get();
         TokenForm typed = TokenForm.read(form, LocalDate.now(Dates.AMSTERDAM),
                 AdminApiChallenge.texts(locale.get()));
@@ -85,7 +84,6 @@ public class ApiTokenResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response revoke(@RestPath long tokenId, MultivaluedMap<String, String> form) {
-        csrf.verify(form.getFirst(CsrfGuard.FIELD));
         tokens.revoke(current.get(), tokenId).orElseThrow(NotFoundException::new);
         return Response.seeOther(URI.create("/admin/tokens?revoked=1")).header("Cache-Control", "no-store").build();
     }
