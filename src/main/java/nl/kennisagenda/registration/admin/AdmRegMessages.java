@@ -197,6 +197,9 @@ public interface AdmRegMessages {
     String col_mail();
 
     @Message
+    String col_mail_kind();
+
+    @Message
     String col_mail_status();
 
     @Message

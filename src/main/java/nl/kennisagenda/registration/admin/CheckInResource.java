@@ -86,7 +86,7 @@ public class CheckInResource {
     public Response counts(@RestPath long eventId) {
         Counts counts = queries.counts(current.get(), eventId);
         return RegistrationAdminResource.noStore(Response.ok(new CheckInCounts(counts.confirmed(),
-                counts.checkedIn(), counts.confirmed() - counts.checkedIn())));
+                counts.checkedIn(), counts.notYet())).type(MediaType.APPLICATION_JSON_TYPE));
     }
 
     @POST
