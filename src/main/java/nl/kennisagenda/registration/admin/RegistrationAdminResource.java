@@ -226,7 +226,8 @@ public class RegistrationAdminResource {
         Actor actor = current.get();
         Event event = queries.event(actor, eventId);
         AccessPolicy.requireCanChange(actor, event.organisation);
-        return noStore(Response.ok(Templates.add(actor, event, forms.blank(event, locale.get(), csrf.token()), false,
+        return noStore(Response.ok(Templates.add(actor, event, forms.build(event, locale.get(), new SignupInput(Map.of(), List.of(), false), Map.of(),
+                csrf.token(), null, true), false,
                 null, csrf.token())));
     }
 
@@ -248,7 +249,7 @@ public class RegistrationAdminResource {
             return seeOther("/admin/events/" + eventId + "/registrations/" + id + "?done=added");
         } catch (InvalidSignupException e) {
             return noStore(Response.status(422).entity(Templates.add(actor, event,
-                    forms.build(event, language, input, e.errors(), csrf.token(), null), overbook, null,
+                    forms.build(event, language, input, e.errors(), csrf.token(), null, true), overbook, null,
                     csrf.token())));
         } catch (RegistrationRefusedException e) {
             AdmRegMessages m = AdmRegTexts.messages(language);
@@ -258,7 +259,7 @@ public class RegistrationAdminResource {
                     ? Map.of(FormField.EMAIL, message) : Map.of();
             return noStore(Response.status(e.reason() == RegistrationRefusedException.Reason.ALREADY_REGISTERED ? 422
                     : 409).entity(Templates.add(actor, event,
-                            forms.build(event, language, input, errors, csrf.token(), null), overbook,
+                            forms.build(event, language, input, errors, csrf.token(), null, true), overbook,
                             errors.isEmpty() ? message : null, csrf.token())));
         }
     }
