@@ -302,6 +302,20 @@ class RegistrationAdminTest {
         AdminClient.loggedIn(OUTSIDER, AdminClient.DEMO_PASSWORD).request().get(base).then().statusCode(403);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheAdminRegistrationApiWithItsErrors() {
+        io.restassured.path.json.JsonPath document = io.restassured.RestAssured.given().queryParam("format", "json")
+                .get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String checkin = "paths.'/api/admin/events/{eventId}/registrations/{registrationId}/checkin'";
+        assertEquals(java.util.Set.of("200", "401", "403", "404", "409"),
+                document.getMap(checkin + ".post.responses").keySet());
+        assertTrue(document.getString(checkin + ".post.responses.'403'.content.'application/json'.schema.$ref")
+                .endsWith("/ApiError"));
+        assertTrue(document.getString("paths.'/api/admin/events/{eventId}/registrations'.get.responses.'200'"
+                + ".content.'application/json'.schema.items.$ref").endsWith("/AdminRegistration"));
+        assertTrue(document.getMap("paths").containsKey("/api/admin/events/{eventId}/registrations.csv"));
+    }
+
     // ---------------------------------------------------------------- access
 
     @Test
