@@ -192,7 +192,7 @@ public class CalendarComponents {
             vevent.add(conference);
         });
         vevent.add(cancelled ? ImmutableStatus.VEVENT_CANCELLED
-                : registration.isWaitlisted() ? ImmutableStatus.VEVENT_TENTATIVE : ImmutableStatus.VEVENT_CONFIRMED);
+                : registration.isWaitlisted() || registration.isPending() ? ImmutableStatus.VEVENT_TENTATIVE : ImmutableStatus.VEVENT_CONFIRMED);
         vevent.add(new Sequence(registration.event.icalSequence + (cancelled ? 1 : 0)));
         vevent.add(new LastModified(utc(lastModified(registration))));
         vevent.add(cancelled ? ImmutableTransp.TRANSPARENT : ImmutableTransp.OPAQUE);
@@ -209,7 +209,7 @@ public class CalendarComponents {
     }
 
     public static boolean isCancelled(Registration registration) {
-        return registration.isCancelled() || registration.event.status == EventStatus.CANCELLED;
+        return registration.isClosed() || registration.event.status == EventStatus.CANCELLED;
     }
 
     /** The join link as {@link Registration#joinLink()} allows it. */
@@ -353,7 +353,7 @@ public class CalendarComponents {
         attendee.add(CuType.INDIVIDUAL);
         attendee.add(Role.REQ_PARTICIPANT);
         attendee.add(cancelled ? PartStat.DECLINED
-                : registration.isWaitlisted() ? PartStat.TENTATIVE : PartStat.ACCEPTED);
+                : registration.isWaitlisted() || registration.isPending() ? PartStat.TENTATIVE : PartStat.ACCEPTED);
         attendee.add(Rsvp.FALSE);
         return attendee;
     }

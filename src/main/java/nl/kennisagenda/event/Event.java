@@ -144,6 +144,13 @@ public class Event extends IdentifiedEntity {
     @Column(name = "waitlisted_count", nullable = false)
     public int waitlistedCount;
 
+    /**
+     * "Aanmelding onder voorbehoud": sign-ups wait as PENDING until an organiser approves (a place, or the waiting
+     * list when full) or declines them. Pending sign-ups take no place.
+     */
+    @Column(name = "requires_approval", nullable = false)
+    public boolean requiresApproval;
+
     @Column(name = "signup_opens_at")
     public Instant signupOpensAt;
 

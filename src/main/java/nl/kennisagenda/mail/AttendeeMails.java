@@ -80,6 +80,10 @@ public class AttendeeMails implements MailRenderer {
         static native MailTemplateInstance eventUpdated(MailView m);
 
         static native MailTemplateInstance eventCancelled(MailView m);
+
+        static native MailTemplateInstance registrationPending(MailView m);
+
+        static native MailTemplateInstance registrationDeclined(MailView m);
     }
 
     /** Which calendar document goes with a mail. */
@@ -94,7 +98,12 @@ public class AttendeeMails implements MailRenderer {
             case WAITLISTED -> enqueue(registration, MailKind.WAITING_LIST);
             case PROMOTED -> enqueue(registration, MailKind.PROMOTION);
             case CANCELLED -> enqueue(registration, MailKind.CANCELLATION);
-            case UPDATED -> enqueue(registration, MailKind.REGISTRATION_UPDATED);
+            case UPDATED, MOVED -> enqueue(registration, MailKind.REGISTRATION_UPDATED);
+            case PENDING -> enqueue(registration, MailKind.REGISTRATION_PENDING);
+            case DECLINED -> enqueue(registration, MailKind.REGISTRATION_DECLINED);
+            case CHECKED_IN, CHECK_IN_UNDONE -> {
+                // Presence on the day: no mail.
+            }
             case DUPLICATE_SIGNUP -> {
                 if (!recentlyMailed(registration, MailKind.DUPLICATE_SIGNUP, config.duplicateSignupQuietPeriod())) {
                     enqueue(registration, MailKind.DUPLICATE_SIGNUP);
@@ -112,7 +121,8 @@ public class AttendeeMails implements MailRenderer {
         Event event = changed.event();
         List<RegistrationStatus> statuses = switch (changed.change()) {
             case RESCHEDULED -> List.of(RegistrationStatus.CONFIRMED);
-            case CANCELLED -> List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
+            case CANCELLED -> List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED,
+                    RegistrationStatus.PENDING);
         };
         MailKind kind = changed.change() == EventChanged.Change.RESCHEDULED ? MailKind.EVENT_UPDATED
                 : MailKind.EVENT_CANCELLED;
@@ -161,7 +171,8 @@ public class AttendeeMails implements MailRenderer {
     /** The mails to one attendee about their registration or its event. */
     private static final Set<MailKind> KINDS = EnumSet.of(MailKind.CONFIRMATION, MailKind.WAITING_LIST,
             MailKind.PROMOTION, MailKind.CANCELLATION, MailKind.REGISTRATION_UPDATED, MailKind.DUPLICATE_SIGNUP,
-            MailKind.REMINDER, MailKind.EVENT_UPDATED, MailKind.EVENT_CANCELLED);
+            MailKind.REMINDER, MailKind.EVENT_UPDATED, MailKind.EVENT_CANCELLED, MailKind.REGISTRATION_PENDING,
+            MailKind.REGISTRATION_DECLINED);
 
     @Override
     public boolean renders(MailKind kind) {
@@ -228,8 +239,12 @@ public class AttendeeMails implements MailRenderer {
             case CONFIRMATION, PROMOTION, REMINDER, EVENT_UPDATED -> status == RegistrationStatus.CONFIRMED;
             case WAITING_LIST -> status == RegistrationStatus.WAITLISTED;
             case CANCELLATION -> status == RegistrationStatus.CANCELLED;
-            case REGISTRATION_UPDATED, DUPLICATE_SIGNUP -> status != RegistrationStatus.CANCELLED;
+            case REGISTRATION_UPDATED, DUPLICATE_SIGNUP -> status != RegistrationStatus.CANCELLED
+                    && status != RegistrationStatus.DECLINED;
             case EVENT_CANCELLED -> true;
+            case REGISTRATION_PENDING -> status == RegistrationStatus.PENDING;
+            case REGISTRATION_DECLINED -> status == RegistrationStatus.DECLINED;
+            default -> false;
         };
         return current ? Optional.empty()
                 : Optional.of("Superseded: the registration is " + status + " now, a later mail says so");
@@ -268,6 +283,9 @@ public class AttendeeMails implements MailRenderer {
                     + ", " + Dates.time(registration.event.startsAt));
             case EVENT_UPDATED -> messages.subject_event_updated(title);
             case EVENT_CANCELLED -> messages.subject_event_cancelled(title);
+            case REGISTRATION_PENDING -> messages.subject_pending(title);
+            case REGISTRATION_DECLINED -> messages.subject_declined(title);
+            default -> throw new IllegalArgumentException("Not an attendee mail: " + kind);
         };
     }
 
@@ -282,6 +300,9 @@ public class AttendeeMails implements MailRenderer {
             case REMINDER -> Templates.reminder(view);
             case EVENT_UPDATED -> Templates.eventUpdated(view);
             case EVENT_CANCELLED -> Templates.eventCancelled(view);
+            case REGISTRATION_PENDING -> Templates.registrationPending(view);
+            case REGISTRATION_DECLINED -> Templates.registrationDeclined(view);
+            default -> throw new IllegalArgumentException("Not an attendee mail: " + kind);
         };
     }
 
@@ -308,7 +329,8 @@ public class AttendeeMails implements MailRenderer {
     }
 
     static boolean cancels(MailKind kind) {
-        return kind == MailKind.CANCELLATION || kind == MailKind.EVENT_CANCELLED;
+        return kind == MailKind.CANCELLATION || kind == MailKind.EVENT_CANCELLED
+                || kind == MailKind.REGISTRATION_DECLINED;
     }
 
     private static List<String> where(Event event, MailMessages messages) {
@@ -341,6 +363,8 @@ public class AttendeeMails implements MailRenderer {
             case CONFIRMED -> messages.status_confirmed();
             case WAITLISTED -> messages.status_waitlisted();
             case CANCELLED -> messages.status_cancelled();
+            case PENDING -> messages.status_pending();
+            case DECLINED -> messages.status_declined();
         };
     }
 

@@ -10,5 +10,9 @@ public enum MailKind {
     DUPLICATE_SIGNUP,
     REMINDER,
     EVENT_UPDATED,
-    EVENT_CANCELLED
+    EVENT_CANCELLED,
+    /** Sign-up for an event that requires approval received; the organiser decides. */
+    REGISTRATION_PENDING,
+    /** The organiser declined a pending sign-up. */
+    REGISTRATION_DECLINED
 }

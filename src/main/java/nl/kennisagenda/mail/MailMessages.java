@@ -133,4 +133,24 @@ public interface MailMessages {
 
     @Message
     String footer();
+
+    // Approval events ("aanmelding onder voorbehoud")
+
+    @Message
+    String subject_pending(String title);
+
+    @Message
+    String subject_declined(String title);
+
+    @Message
+    String intro_pending();
+
+    @Message
+    String intro_declined();
+
+    @Message
+    String status_pending();
+
+    @Message
+    String status_declined();
 }

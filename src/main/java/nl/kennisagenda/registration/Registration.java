@@ -127,6 +127,15 @@ public class Registration extends IdentifiedEntity {
     @Column(name = "calendar_generation", nullable = false)
     public int calendarGeneration;
 
+    /** When the person was marked present on the day; null when not (or the mark was undone). */
+    @Column(name = "checked_in_at")
+    public Instant checkedInAt;
+
+    /** The name of the account that marked the person present. */
+    @Size(max = 200)
+    @Column(name = "checked_in_by")
+    public String checkedInBy;
+
     @PrePersist
     void onCreate() {
         if (token == null) {
@@ -171,6 +180,23 @@ public class Registration extends IdentifiedEntity {
 
     public boolean isCancelled() {
         return status == RegistrationStatus.CANCELLED;
+    }
+
+    public boolean isPending() {
+        return status == RegistrationStatus.PENDING;
+    }
+
+    public boolean isDeclined() {
+        return status == RegistrationStatus.DECLINED;
+    }
+
+    /** Cancelled or declined: no longer in play; signing up again starts afresh. */
+    public boolean isClosed() {
+        return isCancelled() || isDeclined();
+    }
+
+    public boolean isCheckedIn() {
+        return checkedInAt != null;
     }
 
     public static Optional<Registration> findByToken(String token) {

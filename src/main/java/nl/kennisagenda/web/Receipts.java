@@ -21,9 +21,17 @@ public class Receipts {
     SigningKey key;
 
     public String issue(long eventId, RegistrationStatus status) {
-        String body = eventId + "-" + (status == RegistrationStatus.CONFIRMED ? "c" : "w") + "-"
+        String body = eventId + "-" + code(status) + "-"
                 + Tokens.newToken().substring(0, 12);
         return body + "." + key.sign("receipt|" + body);
+    }
+
+    private static String code(RegistrationStatus status) {
+        return switch (status) {
+            case CONFIRMED -> "c";
+            case PENDING -> "p";
+            default -> "w";
+        };
     }
 
     /** The status in a receipt issued by us for this event, if it is one. */
@@ -44,6 +52,7 @@ public class Receipts {
         return switch (parts[1]) {
             case "c" -> Optional.of(RegistrationStatus.CONFIRMED);
             case "w" -> Optional.of(RegistrationStatus.WAITLISTED);
+            case "p" -> Optional.of(RegistrationStatus.PENDING);
             default -> Optional.empty();
         };
     }

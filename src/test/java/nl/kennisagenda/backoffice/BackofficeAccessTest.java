@@ -71,6 +71,8 @@ class BackofficeAccessTest {
     record Route(String method, String template) {
         String path(String slug) {
             return template.replaceAll("\\{slug}", slug).replaceAll("\\{tokenId}", String.valueOf(aToken))
+                    .replaceAll("\\{eventId}", Long.toString(A_IDS.eventId()))
+                    .replaceAll("\\{registrationId}", Long.toString(A_IDS.registrationId()))
                     .replaceAll("\\{[^}]+}", "x");
         }
 
@@ -80,8 +82,20 @@ class BackofficeAccessTest {
         }
     }
 
+    /** Real ids of organisation A: its event A_EVENT and a registration of that event. */
+    record Ids(long eventId, long registrationId) {
+    }
+
+    private static Ids A_IDS;
+
     @BeforeAll
     static void accounts() {
+        A_IDS = QuarkusTransaction.requiringNew().call(() -> {
+            Event event = Event.<Event>find("organisation.slug = ?1 and title like ?2", A, A_EVENT + "%").firstResult();
+            nl.kennisagenda.registration.Registration registration = nl.kennisagenda.registration.Registration
+                    .<nl.kennisagenda.registration.Registration>find("event", event).firstResult();
+            return new Ids(event.id, registration == null ? 0 : registration.id);
+        });
         BackofficeLoginTest.createAccount(OBSERVER, Role.OBSERVER, A);
         BackofficeLoginTest.createAccount(MULTI, Role.ORGANISER, A, "vilans");
         aToken = QuarkusTransaction.requiringNew().call(() -> {

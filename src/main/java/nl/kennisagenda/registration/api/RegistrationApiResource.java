@@ -23,9 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import nl.kennisagenda.web.RateLimited;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import nl.kennisagenda.registration.admin.AdmRegMessages;
 import nl.kennisagenda.i18n.CurrentLocale;
 import nl.kennisagenda.registration.RegistrationMessages;
-import nl.kennisagenda.registration.RegistrationStatus;
 import nl.kennisagenda.registration.service.RegistrationService;
 import nl.kennisagenda.registration.service.SignupResult;
 import nl.kennisagenda.registration.service.SignupValidator;
@@ -62,7 +64,7 @@ public class RegistrationApiResource {
             examples = @ExampleObject(name = "sign-up", value = "{\"firstName\": \"Anna\", \"lastName\": "
                     + "\"de Vries\", \"email\": \"anna@example.org\", \"organisation\": \"Gemeente Utrecht\", "
                     + "\"sessions\": [12]}")))
-    @APIResponse(responseCode = "201", description = "Signed up: confirmed, or on the waiting list when full",
+    @APIResponse(responseCode = "201", description = "Signed up: confirmed, on the waiting list when full, or pending when the event requires the organiser's approval",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SignupResponse.class)))
     @APIResponse(responseCode = "400", description = "The body is not a JSON object",
@@ -81,8 +83,13 @@ public class RegistrationApiResource {
     public RestResponse<SignupResponse> register(@RestPath String slug, Map<String, Object> body) {
         RegistrationMessages m = validator.messages(locale.get());
         SignupResult result = service.signUp(slug, ApiInputs.from(body, m), locale.get());
-        boolean confirmed = result.status() == RegistrationStatus.CONFIRMED;
+        String message = switch (result.status()) {
+            case CONFIRMED -> m.api_confirmed();
+            case PENDING -> MessageBundles.get(AdmRegMessages.class, Localized.Literal.of(locale.get().getLanguage()))
+                    .public_api_pending();
+            default -> m.api_waitlisted();
+        };
         return RestResponse.status(RestResponse.Status.CREATED, new SignupResponse(result.status().name(),
-                result.eventSlug(), confirmed ? m.api_confirmed() : m.api_waitlisted()));
+                result.eventSlug(), message));
     }
 }

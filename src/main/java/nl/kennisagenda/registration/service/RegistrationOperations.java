@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.jboss.logging.Logger;
 
+import nl.kennisagenda.account.ActedBy;
 import nl.kennisagenda.event.EventLocks;
 import nl.kennisagenda.event.EventStatus;
 import nl.kennisagenda.event.FormField;
@@ -85,6 +86,16 @@ public class RegistrationOperations {
      */
     @Transactional(TxType.MANDATORY)
     public SignupResult signUp(String slug, SignupInput input, Locale locale) {
+        return signUp(slug, input, locale, ActedBy.visitor());
+    }
+
+    /**
+     * As {@link #signUp(String, SignupInput, Locale)}, by whoever is given. On an event that requires approval the
+     * sign-up becomes {@link RegistrationStatus#PENDING}: it takes no place and joins no waiting list until an
+     * organiser approves it ({@link #approve}).
+     */
+    @Transactional(TxType.MANDATORY)
+    public SignupResult signUp(String slug, SignupInput input, Locale locale, ActedBy actedBy) {
         nl.kennisagenda.event.Event event = nl.kennisagenda.event.Event.findPublicBySlug(slug)
                 .orElseThrow(() -> new UnknownEventException(slug));
         requireOpen(event);
@@ -102,16 +113,33 @@ public class RegistrationOperations {
 
         List<ProgrammeItem> sessions = lock(event, answers.sessions()).sessions();
         requireOpen(event);
-        boolean fits = fits(event, sessions);
-        RegistrationStatus status = fits ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
+        RegistrationStatus status = event.requiresApproval ? RegistrationStatus.PENDING
+                : fits(event, sessions) ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
 
         if (existing != null) {
             reload(existing);
         }
-        if (existing != null && !existing.isCancelled()) {
-            changes.fire(new RegistrationChanged(existing, Change.DUPLICATE_SIGNUP));
+        if (existing != null && !existing.isClosed()) {
+            changes.fire(new RegistrationChanged(existing, Change.DUPLICATE_SIGNUP, actedBy, null));
             return new SignupResult(event.id, event.slug, status);
         }
+        Registration registration = place(event, attendee, existing, status, locale, answers, sessions);
+        changes.fire(new RegistrationChanged(registration, changeFor(status), actedBy, null));
+        return new SignupResult(event.id, event.slug, status);
+    }
+
+    private static Change changeFor(RegistrationStatus status) {
+        return switch (status) {
+            case CONFIRMED -> Change.CONFIRMED;
+            case WAITLISTED -> Change.WAITLISTED;
+            case PENDING -> Change.PENDING;
+            default -> throw new IllegalArgumentException("A sign-up is not " + status);
+        };
+    }
+
+    /** Writes a new (or renewed, after a cancellation) registration with the given status and counts it. */
+    private Registration place(nl.kennisagenda.event.Event event, Attendee attendee, Registration existing,
+            RegistrationStatus status, Locale locale, ValidatedSignup answers, List<ProgrammeItem> sessions) {
         Registration registration = existing != null ? existing : new Registration();
         if (existing != null) {
             // Signing up again after a cancellation: the old calendar entry stays cancelled, this is a new one.
@@ -126,14 +154,14 @@ public class RegistrationOperations {
         // Order of arrival on the waiting list: a returning (formerly cancelled) person joins at the back.
         registration.createdAt = now();
         registration.updatedAt = registration.createdAt;
+        registration.checkedInAt = null;
+        registration.checkedInBy = null;
         apply(registration, answers, sessions);
         if (existing == null) {
             registration.persist();
         }
         count(registration, +1);
-        changes.fire(new RegistrationChanged(registration,
-                status == RegistrationStatus.CONFIRMED ? Change.CONFIRMED : Change.WAITLISTED));
-        return new SignupResult(event.id, event.slug, status);
+        return registration;
     }
 
     private Attendee findOrCreateAttendee(String email) {
@@ -153,6 +181,12 @@ public class RegistrationOperations {
      */
     @Transactional(TxType.MANDATORY)
     public Registration update(String token, SignupInput input, Locale locale) {
+        return update(token, input, locale, ActedBy.visitor());
+    }
+
+    /** @see #update(String, SignupInput, Locale) */
+    @Transactional(TxType.MANDATORY)
+    public Registration update(String token, SignupInput input, Locale locale, ActedBy actedBy) {
         Registration registration = Registration.findByToken(token).orElseThrow(UnknownRegistrationException::new);
         nl.kennisagenda.event.Event event = registration.event;
         requireChangeable(registration);
@@ -177,7 +211,7 @@ public class RegistrationOperations {
         apply(registration, answers, answers.sessions());
         registration.updatedAt = now();
         count(registration, +1);
-        changes.fire(new RegistrationChanged(registration, Change.UPDATED));
+        changes.fire(new RegistrationChanged(registration, Change.UPDATED, actedBy, null));
         promoteWaitlisted(event);
         return registration;
     }
@@ -186,21 +220,27 @@ public class RegistrationOperations {
     @Transactional(TxType.MANDATORY)
     public Registration cancel(String token) {
         Registration registration = Registration.findByToken(token).orElseThrow(UnknownRegistrationException::new);
-        if (registration.isCancelled()) {
+        if (registration.isClosed()) {
             return registration;
         }
         if (registration.event.isPast(now())) {
             throw new ChangeNotAllowedException();
         }
-        return cancelLocked(registration);
+        return cancelLocked(registration, ActedBy.visitor());
+    }
+
+    /** Cancels on behalf of the system (no organiser known); see {@link #cancelByOrganiser(long, ActedBy)}. */
+    @Transactional(TxType.MANDATORY)
+    public Registration cancelByOrganiser(long registrationId) {
+        return cancelByOrganiser(registrationId, ActedBy.system());
     }
 
     /** Cancels on behalf of the organiser (back-office), also after the event has started. */
     @Transactional(TxType.MANDATORY)
-    public Registration cancelByOrganiser(long registrationId) {
+    public Registration cancelByOrganiser(long registrationId, ActedBy actedBy) {
         Registration registration = Registration.<Registration>findByIdOptional(registrationId)
                 .orElseThrow(UnknownRegistrationException::new);
-        return registration.isCancelled() ? registration : cancelLocked(registration);
+        return registration.isClosed() ? registration : cancelLocked(registration, actedBy);
     }
 
     /**
@@ -220,11 +260,11 @@ public class RegistrationOperations {
         return promoteWaitlisted(event);
     }
 
-    private Registration cancelLocked(Registration registration) {
+    private Registration cancelLocked(Registration registration, ActedBy actedBy) {
         nl.kennisagenda.event.Event event = registration.event;
         locks.lockEvent(event.id);
         reload(registration);
-        if (registration.isCancelled()) {
+        if (registration.isClosed()) {
             return registration;
         }
         lock(event, registration.sessions);
@@ -232,10 +272,207 @@ public class RegistrationOperations {
         registration.status = RegistrationStatus.CANCELLED;
         registration.cancelledAt = now();
         registration.updatedAt = registration.cancelledAt;
-        changes.fire(new RegistrationChanged(registration, Change.CANCELLED));
+        changes.fire(new RegistrationChanged(registration, Change.CANCELLED, actedBy, null));
         promoteWaitlisted(event);
         return registration;
     }
+
+    // ---------------------------------------------------------------- organiser actions (back-office)
+
+    /**
+     * Adds someone by hand. The same capacity rules as a sign-up, except that it never waits for approval: the
+     * organiser decides. When the event or a chosen session is full the addition is refused with
+     * {@link RegistrationRefusedException.Reason#FULL}, unless {@code overbook} is set: then the person gets a place
+     * above the capacity, and the history says so ("overbooked"). Works also when sign-up is closed or the event has
+     * started (walk-ins at the door), not for a cancelled event. An address with a live registration is refused.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Registration addByOrganiser(long eventId, SignupInput input, Locale locale, boolean overbook,
+            ActedBy actedBy) {
+        nl.kennisagenda.event.Event event = em.find(nl.kennisagenda.event.Event.class, eventId);
+        if (event == null) {
+            throw new UnknownEventException(Long.toString(eventId));
+        }
+        if (event.status == EventStatus.CANCELLED) {
+            throw new ChangeNotAllowedException();
+        }
+        ValidatedSignup answers = validator.validate(event, input, locale, null);
+        locks.setLockTimeout();
+        Attendee attendee = findOrCreateAttendee(answers.email());
+        Registration existing = Registration.find("event = ?1 and attendee = ?2", event, attendee).firstResult();
+        List<ProgrammeItem> sessions = lock(event, answers.sessions()).sessions();
+        if (existing != null) {
+            reload(existing);
+            if (!existing.isClosed()) {
+                throw new RegistrationRefusedException(RegistrationRefusedException.Reason.ALREADY_REGISTERED);
+            }
+        }
+        boolean fits = fits(event, sessions);
+        if (!fits && !overbook) {
+            throw new RegistrationRefusedException(RegistrationRefusedException.Reason.FULL);
+        }
+        Registration registration = place(event, attendee, existing, RegistrationStatus.CONFIRMED, locale, answers,
+                sessions);
+        changes.fire(new RegistrationChanged(registration, Change.CONFIRMED, actedBy,
+                fits ? ADDED_BY_HAND : ADDED_BY_HAND + "; " + OVERBOOKED));
+        return registration;
+    }
+
+    /** History detail of a registration added by hand. */
+    public static final String ADDED_BY_HAND = "added by hand";
+    /** History detail of a place given above the capacity, by the organiser's explicit choice. */
+    public static final String OVERBOOKED = "overbooked";
+
+    /**
+     * Gives a waitlisted person a place, by the organiser's hand. Refused ({@code FULL}) when the event or one of
+     * their sessions is full, unless {@code overbook} is set (then recorded as "overbooked").
+     */
+    @Transactional(TxType.MANDATORY)
+    public Registration promote(long registrationId, boolean overbook, ActedBy actedBy) {
+        Registration registration = lockedRegistration(registrationId);
+        if (!registration.isWaitlisted()) {
+            throw new RegistrationRefusedException(RegistrationRefusedException.Reason.NOT_WAITLISTED);
+        }
+        boolean fits = fits(registration.event, new ArrayList<>(registration.sessions));
+        if (!fits && !overbook) {
+            throw new RegistrationRefusedException(RegistrationRefusedException.Reason.FULL);
+        }
+        count(registration, -1);
+        registration.status = RegistrationStatus.CONFIRMED;
+        registration.updatedAt = now();
+        count(registration, +1);
+        changes.fire(new RegistrationChanged(registration, Change.PROMOTED, actedBy, fits ? null : OVERBOOKED));
+        return registration;
+    }
+
+    /**
+     * Approves a pending sign-up: a place when the event and its sessions have one (the normal confirmation), else
+     * the waiting list (the normal waiting-list mail), joining it at the back: its place in the queue is the moment
+     * of approval, not of the sign-up, so nobody already waiting is overtaken.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Registration approve(long registrationId, ActedBy actedBy) {
+        Registration registration = lockedRegistration(registrationId);
+        if (!registration.isPending()) {
+            throw new RegistrationRefusedException(RegistrationRefusedException.Reason.NOT_PENDING);
+        }
+        boolean fits = fits(registration.event, new ArrayList<>(registration.sessions));
+        registration.status = fits ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
+        registration.updatedAt = now();
+        if (!fits) {
+            registration.createdAt = registration.updatedAt;
+        }
+        count(registration, +1);
+        changes.fire(new RegistrationChanged(registration, fits ? Change.CONFIRMED : Change.WAITLISTED, actedBy,
+                "approved"));
+        return registration;
+    }
+
+    /** Declines a pending sign-up (its own mail). It never took a place, so no counter changes. */
+    @Transactional(TxType.MANDATORY)
+    public Registration decline(long registrationId, ActedBy actedBy) {
+        Registration registration = lockedRegistration(registrationId);
+        if (!registration.isPending()) {
+            throw new RegistrationRefusedException(RegistrationRefusedException.Reason.NOT_PENDING);
+        }
+        registration.status = RegistrationStatus.DECLINED;
+        registration.updatedAt = now();
+        changes.fire(new RegistrationChanged(registration, Change.DECLINED, actedBy, null));
+        return registration;
+    }
+
+    /**
+     * Moves a registration from one session to another session of the same round. A confirmed person needs a free
+     * place in the target session ({@code SESSION_FULL} otherwise); the place they leave goes to the waiting list.
+     * A waitlisted person may move anywhere in the round and is promoted when they then fit. The person gets the
+     * update mail with the new programme.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Registration move(long registrationId, long fromSessionId, long toSessionId, ActedBy actedBy) {
+        Registration registration = lockedRegistration(registrationId);
+        if (registration.isClosed()) {
+            throw new ChangeNotAllowedException();
+        }
+        nl.kennisagenda.event.Event event = registration.event;
+        ProgrammeItem from = registration.sessions.stream().filter(s -> s.id == fromSessionId).findFirst()
+                .orElseThrow(() -> new RegistrationRefusedException(RegistrationRefusedException.Reason.NOT_IN_SESSION));
+        ProgrammeItem to = em.find(ProgrammeItem.class, toSessionId);
+        if (to == null || to.event.id.longValue() != event.id.longValue() || !to.isBreakout()
+                || to.roundNumber == null || !to.roundNumber.equals(from.roundNumber)) {
+            throw new RegistrationRefusedException(RegistrationRefusedException.Reason.NOT_SAME_ROUND);
+        }
+        if (from.id.equals(to.id)) {
+            return registration;
+        }
+        Set<ProgrammeItem> involved = new LinkedHashSet<>(registration.sessions);
+        involved.add(to);
+        lock(event, involved);
+        if (registration.isConfirmed() && to.isFull()) {
+            throw new RegistrationRefusedException(RegistrationRefusedException.Reason.SESSION_FULL);
+        }
+        count(registration, -1);
+        registration.sessions.remove(from);
+        registration.sessions.add(to);
+        registration.updatedAt = now();
+        count(registration, +1);
+        changes.fire(new RegistrationChanged(registration, Change.MOVED, actedBy, from.title + " → " + to.title));
+        promoteWaitlisted(event);
+        return registration;
+    }
+
+    /**
+     * Marks a confirmed person present. Idempotent across devices: one conditional update sets the mark only when
+     * it is not set, so two devices tapping at once give one check-in and one history line.
+     *
+     * @return whether this call checked the person in (false: they already were)
+     */
+    @Transactional(TxType.MANDATORY)
+    public boolean checkIn(long registrationId, ActedBy actedBy) {
+        Registration registration = Registration.<Registration>findByIdOptional(registrationId)
+                .orElseThrow(UnknownRegistrationException::new);
+        if (!registration.isConfirmed()) {
+            throw new RegistrationRefusedException(RegistrationRefusedException.Reason.NOT_CONFIRMED);
+        }
+        locks.setLockTimeout();
+        em.flush();
+        int changed = em.createQuery("update Registration r set r.checkedInAt = ?1, r.checkedInBy = ?2"
+                + " where r.id = ?3 and r.checkedInAt is null")
+                .setParameter(1, now()).setParameter(2, actedBy.name()).setParameter(3, registrationId)
+                .executeUpdate();
+        em.refresh(registration);
+        if (changed > 0) {
+            changes.fire(new RegistrationChanged(registration, Change.CHECKED_IN, actedBy, null));
+        }
+        return changed > 0;
+    }
+
+    /** Takes a presence mark back; idempotent like {@link #checkIn}. @return whether a mark was removed */
+    @Transactional(TxType.MANDATORY)
+    public boolean undoCheckIn(long registrationId, ActedBy actedBy) {
+        Registration registration = Registration.<Registration>findByIdOptional(registrationId)
+                .orElseThrow(UnknownRegistrationException::new);
+        locks.setLockTimeout();
+        em.flush();
+        int changed = em.createQuery("update Registration r set r.checkedInAt = null, r.checkedInBy = null"
+                + " where r.id = ?1 and r.checkedInAt is not null")
+                .setParameter(1, registrationId).executeUpdate();
+        em.refresh(registration);
+        if (changed > 0) {
+            changes.fire(new RegistrationChanged(registration, Change.CHECK_IN_UNDONE, actedBy, null));
+        }
+        return changed > 0;
+    }
+
+    /** The registration, read again under its event's lock and with its sessions locked. */
+    private Registration lockedRegistration(long registrationId) {
+        Registration registration = Registration.<Registration>findByIdOptional(registrationId)
+                .orElseThrow(UnknownRegistrationException::new);
+        locks.lockEvent(registration.event.id);
+        reload(registration);
+        lock(registration.event, registration.sessions);
+        return registration;
+    }
+
 
     // ---------------------------------------------------------------- capacity and waiting list
 
@@ -303,7 +540,8 @@ public class RegistrationOperations {
                 event.waitlistedCount += delta;
                 registration.sessions.forEach(session -> session.waitlistedCount += delta);
             }
-            case CANCELLED -> {
+            case CANCELLED, PENDING, DECLINED -> {
+                // Takes no place and is on no waiting list.
             }
         }
     }
@@ -338,7 +576,7 @@ public class RegistrationOperations {
     /** Whether the person can still change or cancel: not cancelled, event published and not started. */
     public boolean isChangeable(Registration registration) {
         nl.kennisagenda.event.Event event = registration.event;
-        return !registration.isCancelled() && event.status == EventStatus.PUBLISHED
+        return !registration.isClosed() && event.status == EventStatus.PUBLISHED
                 && event.startsAt.isAfter(now());
     }
 }

@@ -8,7 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import nl.kennisagenda.account.AccessPolicy;
+import nl.kennisagenda.account.ActedBy;
+import nl.kennisagenda.account.Actor;
 import nl.kennisagenda.common.TransactionRetry;
+import nl.kennisagenda.event.EventLocks;
 import nl.kennisagenda.registration.Registration;
 
 /**
@@ -26,6 +30,9 @@ public class RegistrationService {
 
     @Inject
     TransactionRetry retry;
+
+    @Inject
+    EventLocks locks;
 
     // ---------------------------------------------------------------- reading
 
@@ -77,5 +84,104 @@ public class RegistrationService {
     /** @see RegistrationOperations#promoteWaitlisted */
     public int promoteWaitlisted(long eventId) {
         return retry.inNewTransaction(() -> operations.promoteWaitlisted(eventId));
+    }
+
+    // ---------------------------------------------------------------- organiser actions, access checked here
+
+    /**
+     * Adds someone by hand to an event of the actor's organisations; see {@link RegistrationOperations#addByOrganiser}.
+     *
+     * @throws io.quarkus.security.ForbiddenException the actor may not change this event
+     */
+    public Registration addByOrganiser(Actor actor, long eventId, SignupInput input, Locale locale, boolean overbook) {
+        return retry.inNewTransaction(() -> {
+            requireCanChangeEvent(actor, eventId);
+            return operations.addByOrganiser(eventId, input, locale, overbook, ActedBy.of(actor));
+        });
+    }
+
+    /** Cancels a registration of the event; see {@link RegistrationOperations#cancelByOrganiser(long, ActedBy)}. */
+    public Registration cancelByOrganiser(Actor actor, long eventId, long registrationId) {
+        return retry.inNewTransaction(() -> {
+            requireCanChange(actor, eventId, registrationId);
+            return operations.cancelByOrganiser(registrationId, ActedBy.of(actor));
+        });
+    }
+
+    /** @see RegistrationOperations#promote */
+    public Registration promote(Actor actor, long eventId, long registrationId, boolean overbook) {
+        return retry.inNewTransaction(() -> {
+            requireCanChange(actor, eventId, registrationId);
+            return operations.promote(registrationId, overbook, ActedBy.of(actor));
+        });
+    }
+
+    /** @see RegistrationOperations#approve */
+    public Registration approve(Actor actor, long eventId, long registrationId) {
+        return retry.inNewTransaction(() -> {
+            requireCanChange(actor, eventId, registrationId);
+            return operations.approve(registrationId, ActedBy.of(actor));
+        });
+    }
+
+    /** @see RegistrationOperations#decline */
+    public Registration decline(Actor actor, long eventId, long registrationId) {
+        return retry.inNewTransaction(() -> {
+            requireCanChange(actor, eventId, registrationId);
+            return operations.decline(registrationId, ActedBy.of(actor));
+        });
+    }
+
+    /** @see RegistrationOperations#move */
+    public Registration move(Actor actor, long eventId, long registrationId, long fromSessionId, long toSessionId) {
+        return retry.inNewTransaction(() -> {
+            requireCanChange(actor, eventId, registrationId);
+            return operations.move(registrationId, fromSessionId, toSessionId, ActedBy.of(actor));
+        });
+    }
+
+    /** @see RegistrationOperations#checkIn */
+    public boolean checkIn(Actor actor, long eventId, long registrationId) {
+        return retry.inNewTransaction(() -> {
+            requireCanChange(actor, eventId, registrationId);
+            return operations.checkIn(registrationId, ActedBy.of(actor));
+        });
+    }
+
+    /** @see RegistrationOperations#undoCheckIn */
+    public boolean undoCheckIn(Actor actor, long eventId, long registrationId) {
+        return retry.inNewTransaction(() -> {
+            requireCanChange(actor, eventId, registrationId);
+            return operations.undoCheckIn(registrationId, ActedBy.of(actor));
+        });
+    }
+
+    /**
+     * Switches "aanmelding onder voorbehoud" on or off. Switching it off leaves pending sign-ups pending: the
+     * organiser still decides on each.
+     */
+    public void setRequiresApproval(Actor actor, long eventId, boolean requiresApproval) {
+        retry.inNewTransaction(() -> {
+            requireCanChangeEvent(actor, eventId);
+            nl.kennisagenda.event.Event event = locks.lockEvent(eventId);
+            event.requiresApproval = requiresApproval;
+            return null;
+        });
+    }
+
+    private static nl.kennisagenda.event.Event requireCanChangeEvent(Actor actor, long eventId) {
+        nl.kennisagenda.event.Event event = nl.kennisagenda.event.Event.<nl.kennisagenda.event.Event>findByIdOptional(
+                eventId).orElseThrow(() -> new UnknownEventException(Long.toString(eventId)));
+        AccessPolicy.requireCanChange(actor, event.organisation);
+        return event;
+    }
+
+    private static void requireCanChange(Actor actor, long eventId, long registrationId) {
+        requireCanChangeEvent(actor, eventId);
+        Registration registration = Registration.<Registration>findByIdOptional(registrationId)
+                .orElseThrow(UnknownRegistrationException::new);
+        if (registration.event.id.longValue() != eventId) {
+            throw new UnknownRegistrationException();
+        }
     }
 }

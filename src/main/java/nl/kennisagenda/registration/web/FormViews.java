@@ -45,6 +45,15 @@ public class FormViews {
      */
     public FormView build(Event event, Locale locale, SignupInput input, Map<String, String> errors, String csrf,
             Registration own) {
+        return build(event, locale, input, errors, csrf, own, false);
+    }
+
+    /**
+     * @param fullSelectable whether full sessions can be chosen too (the organiser's form for adding someone by hand,
+     *                       where the capacity rule is checked on submit and may be overruled on purpose)
+     */
+    public FormView build(Event event, Locale locale, SignupInput input, Map<String, String> errors, String csrf,
+            Registration own, boolean fullSelectable) {
         RegistrationMessages m = validator.messages(locale);
         List<FormView.FieldView> fields = new ArrayList<>();
         List<FormView.ErrorLink> summary = new ArrayList<>();
@@ -77,7 +86,7 @@ public class FormViews {
                 }
                 case BREAKOUT_CHOICE -> {
                     control = "sessions";
-                    rounds = rounds(event, field, input.sessions(), own, m, locale);
+                    rounds = rounds(event, field, input.sessions(), own, fullSelectable, m, locale);
                 }
                 default -> control = "input";
             }
@@ -102,7 +111,7 @@ public class FormViews {
     }
 
     private List<FormView.RoundView> rounds(Event event, FormField field, List<String> chosen, Registration own,
-            RegistrationMessages m, Locale locale) {
+            boolean fullSelectable, RegistrationMessages m, Locale locale) {
         List<FormView.RoundView> rounds = new ArrayList<>();
         for (Integer round : event.breakoutRounds()) {
             List<FormView.SessionView> sessions = new ArrayList<>();
@@ -115,7 +124,7 @@ public class FormViews {
                 String places = full ? m.session_full()
                         : item.placesLeft() == null ? "" : m.session_places_left(item.placesLeft());
                 sessions.add(new FormView.SessionView(item.id, "session-" + item.id, item.title,
-                        Dates.timeRange(item.startsAt, item.endsAt), item.room, places, full, full && !mine && !checked,
+                        Dates.timeRange(item.startsAt, item.endsAt), item.room, places, full, full && !mine && !checked && !fullSelectable,
                         checked));
             }
             rounds.add(new FormView.RoundView(round, "field-" + field.fieldKey + "-round-" + round,

@@ -56,9 +56,13 @@ public record ManageView(String token, Event event, String status, boolean confi
             case CONFIRMED -> m.status_confirmed();
             case WAITLISTED -> m.status_waitlisted();
             case CANCELLED -> m.status_cancelled();
+            case PENDING -> io.quarkus.qute.i18n.MessageBundles.get(nl.kennisagenda.registration.admin.AdmRegMessages.class,
+                    io.quarkus.qute.i18n.Localized.Literal.of(locale.getLanguage())).public_status_pending();
+            case DECLINED -> io.quarkus.qute.i18n.MessageBundles.get(nl.kennisagenda.registration.admin.AdmRegMessages.class,
+                    io.quarkus.qute.i18n.Localized.Literal.of(locale.getLanguage())).public_status_declined();
         };
         return new ManageView(registration.token, registration.event, status, registration.isConfirmed(),
-                registration.isWaitlisted(), registration.isCancelled(), changeable, registration.email, answers,
+                registration.isWaitlisted(), registration.isClosed(), changeable, registration.email, answers,
                 sessions, registration.attendee);
     }
 }

@@ -13,16 +13,16 @@ import nl.kennisagenda.registration.service.SignupInput;
 import nl.kennisagenda.registration.service.SignupValidator;
 
 /** Turns HTML form posts and stored registrations into {@link SignupInput}. */
-final class RegistrationInputs {
+public final class RegistrationInputs {
 
     /** Form parameters that are not answers. */
-    static final String HONEYPOT = "website";
+    public static final String HONEYPOT = "website";
 
     private RegistrationInputs() {
     }
 
     /** The answers in a form post: known field keys only; radio groups per round become the session list. */
-    static SignupInput fromForm(MultivaluedMap<String, String> form, Iterable<FormField> fields) {
+    public static SignupInput fromForm(MultivaluedMap<String, String> form, Iterable<FormField> fields) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (FormField field : fields) {
             List<String> submitted = form.get(field.fieldKey);

@@ -47,7 +47,7 @@ public class SignupResource {
 
         static native TemplateInstance closed(Event event, String reason);
 
-        static native TemplateInstance result(Event event, boolean confirmed);
+        static native TemplateInstance result(Event event, boolean confirmed, boolean pending);
     }
 
     @Inject
@@ -94,7 +94,8 @@ public class SignupResource {
         String honeypot = form.getFirst(RegistrationInputs.HONEYPOT);
         if (honeypot != null && !honeypot.isEmpty()) {
             // A bot filled the invisible field: answer like a success, store and send nothing.
-            RegistrationStatus looksLike = event.isFull() ? RegistrationStatus.WAITLISTED : RegistrationStatus.CONFIRMED;
+            RegistrationStatus looksLike = event.requiresApproval ? RegistrationStatus.PENDING
+                    : event.isFull() ? RegistrationStatus.WAITLISTED : RegistrationStatus.CONFIRMED;
             return seeResult(event.slug, receipts.issue(event.id, looksLike));
         }
         try {
@@ -113,7 +114,8 @@ public class SignupResource {
     public Response result(@RestPath String slug, @RestQuery("r") String receipt) {
         Event event = service.publicEvent(slug).orElseThrow(() -> new UnknownEventException(slug));
         RegistrationStatus status = receipts.read(event.id, receipt).orElseThrow(() -> new UnknownEventException(slug));
-        return noStore(Response.ok(Templates.result(event, status == RegistrationStatus.CONFIRMED)));
+        return noStore(Response.ok(Templates.result(event, status == RegistrationStatus.CONFIRMED,
+                status == RegistrationStatus.PENDING)));
     }
 
     private Response closed(Event event, SignupState state) {
