@@ -292,13 +292,13 @@ class RegistrationAdminTest {
         organiser.request().get(base).then().statusCode(200)
                 .body("[0].lastName", equalTo("Persoon")).body("[0].status", equalTo("CONFIRMED"));
         organiser.request().get(base + ".csv").then().statusCode(200).body(containsString("\"Persoon\""));
-        organiser.request().post(base + "/" + id + "/checkin").then().statusCode(200)
+        organiser.request().header("X-Requested-With", "fetch").post(base + "/" + id + "/checkin").then().statusCode(200)
                 .body("checkedIn", equalTo(true)).body("changed", equalTo(true)).body("present", equalTo(1));
-        organiser.request().post(base + "/" + id + "/checkin").then().statusCode(200)
+        organiser.request().header("X-Requested-With", "fetch").post(base + "/" + id + "/checkin").then().statusCode(200)
                 .body("changed", equalTo(false)).body("present", equalTo(1));
-        organiser.request().delete(base + "/" + id + "/checkin").then().statusCode(200)
+        organiser.request().header("X-Requested-With", "fetch").delete(base + "/" + id + "/checkin").then().statusCode(200)
                 .body("checkedIn", equalTo(false)).body("present", equalTo(0));
-        observer().request().post(base + "/" + id + "/checkin").then().statusCode(403).body("status", equalTo(403));
+        observer().request().header("X-Requested-With", "fetch").post(base + "/" + id + "/checkin").then().statusCode(403).body("status", equalTo(403));
         AdminClient.loggedIn(OUTSIDER, AdminClient.DEMO_PASSWORD).request().get(base).then().statusCode(403);
     }
 
