@@ -215,6 +215,17 @@ class EventEditorsTest {
                 .body(containsString("Lunch choice")).body(containsString(">Yes</option>"))
                 .body(containsString("value=\"Ja\""));
         assertEquals("Vegetarisch", answers(id, "anna-" + id + "@example.org").get(dietKey));
+
+        // Anna changes her registration on the new form: her answer to the removed question stays.
+        String token = QuarkusTransaction.requiringNew().call(() -> Registration.<Registration>find(
+                "event.id = ?1 and email = ?2", id, "anna-" + id + "@example.org").firstResult().token);
+        registrations.update(token, new SignupInput(Map.of(FormField.FIRST_NAME, List.of("Anna"),
+                FormField.LAST_NAME, List.of("Bakker"), FormField.EMAIL, List.of("anna-" + id + "@example.org"),
+                FormField.ORGANISATION, List.of("Gemeente"), field(id, "Lunch").fieldKey, List.of("Nee")), List.of(),
+                false), Locale.forLanguageTag("nl"));
+        Map<String, String> after = answers(id, "anna-" + id + "@example.org");
+        assertEquals("Vegetarisch", after.get(dietKey));
+        assertEquals("Nee", after.get(field(id, "Lunch").fieldKey));
         organiser.get("/admin/events/" + id + "/form").then().statusCode(200)
                 .body(containsString("Voorbeeld van het formulier")).body(containsString("id=\"field-" + field(id, "Lunch").fieldKey + "\""));
     }
@@ -306,6 +317,19 @@ class EventEditorsTest {
         upload(organiser, path, jpegWithExif(), "foto.jpg", "", "").then().statusCode(422)
                 .body(containsString("Beschrijf de afbeelding in het Nederlands (alt-tekst)"));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Event.<Event>findById(id).image == null));
+    }
+
+    @Test
+    void aWebpUploadIsStoredAsAJpegEveryBrowserCanShow() {
+        long id = event(Duration.ofDays(20), 0);
+        AdminClient organiser = organiser(id, "/image");
+        // A 1 x 1 lossy WebP (the one feature detection scripts use).
+        byte[] webp = java.util.Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+        upload(organiser, "/admin/events/" + id + "/image", webp, "klein.webp", "Een stip", "").then().statusCode(303);
+        Matcher url = IMAGE_URL.matcher(given().get("/events/" + slug(id)).asString());
+        assertTrue(url.find());
+        assertTrue(url.group().endsWith(".jpg"), url.group());
+        given().get(url.group()).then().statusCode(200).contentType(equalTo("image/jpeg"));
     }
 
     @Test
