@@ -333,6 +333,33 @@ class EventEditorsTest {
     }
 
     @Test
+    void aBrokenMultipartBodyIsAClientErrorNotAServerError() {
+        long id = event(Duration.ofDays(20), 0);
+        AdminClient organiser = organiser(id, "/image");
+        for (String body : List.of("garbage", "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nabc",
+                "--x--\r\n")) {
+            // Sent by hand: REST Assured will not send a malformed multipart body.
+            String cookies = organiser.cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://localhost:" + io.restassured.RestAssured.port + "/admin/events/" + id + "/image"))
+                    .header("Content-Type", "multipart/form-data; boundary=x").header("Cookie", cookies)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+            int status;
+            String answer;
+            try {
+                var response = java.net.http.HttpClient.newHttpClient().send(request,
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                status = response.statusCode();
+                answer = response.body();
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            assertTrue(status >= 400 && status < 500, body + " answered " + status + ": " + answer);
+        }
+    }
+
+    @Test
     void anUploadWithoutTheCsrfTokenIsRefused() throws IOException {
         long id = event(Duration.ofDays(20), 0);
         AdminClient organiser = organiser(id, "/image");
