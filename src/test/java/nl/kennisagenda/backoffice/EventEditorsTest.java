@@ -127,7 +127,7 @@ class EventEditorsTest {
         Instant start = start(id);
         save(organiser, id, Map.of("kind", "PLENARY", "startsAt", local(start.minusSeconds(3600)),
                 "endsAt", local(start), "titleNl", "Te vroeg")).then().statusCode(422)
-                .body(containsString("binnen de tijd van het evenement"))
+                .body(containsString("href=\"#f-startsAt\">Begint om: Het onderdeel moet binnen de tijd van het evenement"))
                 .body(containsString("value=\"Te vroeg\""));
     }
 
@@ -258,10 +258,10 @@ class EventEditorsTest {
     void materialsAreShownOnThePastEventPageAndInPastEvents() {
         long id = event(Duration.ofDays(-3), 0);
         AdminClient organiser = organiser(id, "/materials");
-        organiser.post().formParam("kind", "SLIDES").formParam("titleNl", "Sheets").formParam("url", "javascript:alert(1)")
+        organiser.post().formParam("materialKind", "SLIDES").formParam("titleNl", "Sheets").formParam("url", "javascript:alert(1)")
                 .post("/admin/events/" + id + "/materials/add").then().statusCode(422)
                 .body(containsString("Vul een webadres in dat begint met https://"));
-        organiser.post().formParam("kind", "RECORDING").formParam("titleNl", "Opname van de middag " + id)
+        organiser.post().formParam("materialKind", "RECORDING").formParam("titleNl", "Opname van de middag " + id)
                 .formParam("titleEn", "Recording of the afternoon " + id).formParam("url", "https://video.example.org/" + id)
                 .post("/admin/events/" + id + "/materials/add").then().statusCode(303);
         given().get("/events/" + slug(id)).then().statusCode(200)
@@ -410,7 +410,7 @@ class EventEditorsTest {
         Instant start = start(id);
         save(observer, id, Map.of("kind", "PLENARY", "startsAt", local(start), "endsAt", local(start.plusSeconds(60)),
                 "titleNl", "Mag niet")).then().statusCode(403);
-        observer.post().formParam("kind", "LINK").formParam("titleNl", "x").formParam("url", "https://example.org")
+        observer.post().formParam("materialKind", "LINK").formParam("titleNl", "x").formParam("url", "https://example.org")
                 .post("/admin/events/" + id + "/materials/add").then().statusCode(403);
         AdminClient outsider = AdminClient.loggedIn(OUTSIDER, AdminClient.DEMO_PASSWORD);
         outsider.get("/admin/events/" + id + "/programme").then().statusCode(403);

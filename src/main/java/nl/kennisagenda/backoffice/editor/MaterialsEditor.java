@@ -42,7 +42,7 @@ public class MaterialsEditor {
             // reported below
         }
         if (kind == null) {
-            errors.put("kind", m.error_choose());
+            errors.put("materialKind", m.error_choose());
         }
         String titleNl = Texts.required("titleNl", input.titleNl(), 300, m, errors);
         String titleEn = Texts.optional("titleEn", input.titleEn(), 300, m, errors);

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import nl.kennisagenda.backoffice.editor.EditorMessages;
+import nl.kennisagenda.backoffice.editor.EditorTexts;
 import nl.kennisagenda.backoffice.editor.InvalidEditException;
 
 /**
@@ -90,18 +92,56 @@ public class EditorForm {
         return String.join(" ", ids);
     }
 
-    /** The error summary: field errors as links to the field. */
+    /** The error summary: field errors as links to the field, each named by the field's label. */
     public List<ErrorLink> summary() {
+        EditorMessages m = EditorTexts.current();
         List<ErrorLink> links = new ArrayList<>();
         errors.forEach((name, message) -> {
             if (!name.equals(InvalidEditException.PAGE)) {
-                links.add(new ErrorLink("#f-" + name, message));
+                links.add(new ErrorLink("#f-" + name, label(name, m), message));
             }
         });
         return links;
     }
 
-    public record ErrorLink(String href, String message) {
+    public record ErrorLink(String href, String label, String message) {
+    }
+
+    /** The visible label of a field of one of the editor forms, for the error summary. */
+    static String label(String name, EditorMessages m) {
+        return switch (name) {
+            case "kind" -> m.field_kind();
+            case "materialKind" -> m.field_material_kind();
+            case "startsAt" -> m.field_starts();
+            case "endsAt" -> m.field_ends();
+            case "titleNl" -> m.field_title_nl();
+            case "titleEn" -> m.field_title_en();
+            case "descriptionNl" -> m.field_description_nl();
+            case "descriptionEn" -> m.field_description_en();
+            case "round" -> m.field_round();
+            case "room" -> m.field_room();
+            case "capacity" -> m.field_capacity();
+            case "speakers" -> m.field_speakers();
+            case "newSpeakerName" -> m.field_new_speaker_name();
+            case "newSpeakerOrganisation" -> m.field_new_speaker_organisation();
+            case "type" -> m.field_type();
+            case "labelNl" -> m.field_label_nl();
+            case "labelEn" -> m.field_label_en();
+            case "helpNl" -> m.field_help_nl();
+            case "helpEn" -> m.field_help_en();
+            case "optionsNl" -> m.field_options_nl();
+            case "optionsEn" -> m.field_options_en();
+            case "url" -> m.field_url();
+            case "file" -> m.field_file();
+            case "altNl" -> m.field_alt_nl();
+            case "altEn" -> m.field_alt_en();
+            case "name" -> m.field_name();
+            case "role" -> m.field_role();
+            case "organisationName" -> m.field_organisation();
+            case "bioNl" -> m.field_bio_nl();
+            case "bioEn" -> m.field_bio_en();
+            default -> name;
+        };
     }
 
     /** A form field's value as an id, or -1 (unknown to every service: 404 after the access check). */

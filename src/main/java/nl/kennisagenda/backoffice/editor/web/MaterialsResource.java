@@ -60,7 +60,7 @@ public class MaterialsResource {
     public Response materials(@RestPath long eventId, @RestQuery String saved) {
         Actor actor = current.get();
         Event event = events.readable(actor, eventId);
-        return page(actor, event, EditorForm.of(Map.of("kind", MaterialKind.SLIDES.name())), saved != null, 200);
+        return page(actor, event, EditorForm.of(Map.of("materialKind", MaterialKind.SLIDES.name())), saved != null, 200);
     }
 
     @POST
@@ -71,7 +71,7 @@ public class MaterialsResource {
         csrf.verify(form.getFirst(CsrfGuard.FIELD));
         Actor actor = current.get();
         try {
-            editor.add(actor, eventId, new MaterialInput(form.getFirst("kind"), form.getFirst("titleNl"),
+            editor.add(actor, eventId, new MaterialInput(form.getFirst("materialKind"), form.getFirst("titleNl"),
                     form.getFirst("titleEn"), form.getFirst("url")));
         } catch (InvalidEditException problem) {
             return page(actor, events.readable(actor, eventId), EditorForm.posted(form, problem), false, 422);
