@@ -102,6 +102,12 @@ public class FormField extends IdentifiedEntity {
         return isEnglish(locale) ? labelEn : labelNl;
     }
 
+    /** How a stored answer of a choice field reads in this language (answers store the Dutch option). */
+    public String answerLabel(String storedOption, Locale locale) {
+        int i = options.indexOf(storedOption);
+        return i < 0 ? storedOption : optionLabel(i, locale);
+    }
+
     public String help(Locale locale) {
         return isEnglish(locale) ? helpEn : helpNl;
     }

@@ -226,6 +226,9 @@ class EventEditorsTest {
         Map<String, String> after = answers(id, "anna-" + id + "@example.org");
         assertEquals("Vegetarisch", after.get(dietKey));
         assertEquals("Nee", after.get(field(id, "Lunch").fieldKey));
+        // Stored in Dutch, read in the person's language.
+        given().cookie("lang", "en").get("/registrations/" + token).then().statusCode(200)
+                .body(containsString("<dt>Lunch choice</dt>\n  <dd>No</dd>"));
         organiser.get("/admin/events/" + id + "/form").then().statusCode(200)
                 .body(containsString("Voorbeeld van het formulier")).body(containsString("id=\"field-" + field(id, "Lunch").fieldKey + "\""));
     }
