@@ -31,6 +31,7 @@ import jakarta.validation.constraints.Size;
 import nl.kennisagenda.common.IdentifiedEntity;
 import nl.kennisagenda.common.WebAddress;
 import nl.kennisagenda.common.WebAddresses;
+import nl.kennisagenda.image.StoredImage;
 
 /**
  * An event of a knowledge network: a webinar, an online lunch session, a seminar with breakout rounds.
@@ -172,7 +173,7 @@ public class Event extends IdentifiedEntity {
     public Instant updatedAt;
 
     @OneToMany(mappedBy = "event")
-    @OrderBy("startsAt, roundNumber, id")
+    @OrderBy("sortOrder, startsAt, roundNumber, id")
     public List<ProgrammeItem> programme = new ArrayList<>();
 
     @OneToMany(mappedBy = "event")
@@ -182,6 +183,11 @@ public class Event extends IdentifiedEntity {
     @OneToMany(mappedBy = "event")
     @OrderBy("sortOrder")
     public List<EventMaterial> materials = new ArrayList<>();
+
+    /** The event's image on its public page, or null (uploaded in the back-office, see image/). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "image_id")
+    public StoredImage image;
 
     @PrePersist
     void onCreate() {

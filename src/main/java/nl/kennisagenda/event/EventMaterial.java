@@ -27,6 +27,11 @@ public class EventMaterial extends IdentifiedEntity {
     @Size(max = 300)
     public String title;
 
+    /** English title; empty means English pages show the Dutch one. */
+    @Size(max = 300)
+    @Column(name = "title_en")
+    public String titleEn;
+
     @NotBlank
     @Size(max = 1000)
     public String url;

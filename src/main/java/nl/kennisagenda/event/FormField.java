@@ -83,8 +83,29 @@ public class FormField extends IdentifiedEntity {
     @OrderColumn(name = "sort_order")
     public List<String> options = new ArrayList<>();
 
+    /** English texts of {@link #options}, by position; missing ones show the Dutch option. Answers store the Dutch value. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "form_field_options_en", joinColumns = @JoinColumn(name = "form_field_id"))
+    @Column(name = "option_value")
+    @OrderColumn(name = "sort_order")
+    public List<String> optionsEn = new ArrayList<>();
+
+    /** The visible text of option i in this language (the stored value is always {@code options.get(i)}). */
+    public String optionLabel(int i, Locale locale) {
+        if (isEnglish(locale) && i < optionsEn.size() && optionsEn.get(i) != null && !optionsEn.get(i).isBlank()) {
+            return optionsEn.get(i);
+        }
+        return options.get(i);
+    }
+
     public String label(Locale locale) {
         return isEnglish(locale) ? labelEn : labelNl;
+    }
+
+    /** How a stored answer of a choice field reads in this language (answers store the Dutch option). */
+    public String answerLabel(String storedOption, Locale locale) {
+        int i = options.indexOf(storedOption);
+        return i < 0 ? storedOption : optionLabel(i, locale);
     }
 
     public String help(Locale locale) {

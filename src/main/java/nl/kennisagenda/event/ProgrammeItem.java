@@ -46,6 +46,19 @@ public class ProgrammeItem extends IdentifiedEntity {
     @Size(max = 4000)
     public String description;
 
+    /** English title; when empty, English pages show the Dutch one (marked lang="nl"). */
+    @Size(max = 300)
+    @Column(name = "title_en")
+    public String titleEn;
+
+    @Size(max = 4000)
+    @Column(name = "description_en")
+    public String descriptionEn;
+
+    /** The organiser's order (programme editor); equal numbers fall back to time order. */
+    @Column(name = "sort_order", nullable = false)
+    public int sortOrder;
+
     @NotNull
     @Enumerated(EnumType.STRING)
     public ProgrammeItemKind kind;

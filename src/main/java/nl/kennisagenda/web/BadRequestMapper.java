@@ -47,6 +47,16 @@ public class BadRequestMapper {
                 + exception.getMessage().lines().findFirst().orElse(""), uriInfo, request);
     }
 
+    /**
+     * A request body that breaks off or is not the multipart it claims to be (the image uploads): the framework's
+     * multipart parser throws an IOException before any resource runs. An IOException reaching this layer comes from
+     * reading the request, so it is the client's.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException exception, UriInfo uriInfo, Request request) {
+        return answer400(exception.getClass().getSimpleName() + ": " + exception.getMessage(), uriInfo, request);
+    }
+
     private Response answer400(String why, UriInfo uriInfo, Request request) {
         String path = uriInfo.getPath();
         LOG.infof("400 for %s %s: %s", request.getMethod(), path, why);

@@ -552,7 +552,10 @@ public class RegistrationOperations {
         registration.email = answers.email();
         registration.organisationName = answers.organisation();
         registration.jobRole = answers.role();
-        registration.answers.clear();
+        // Answers to fields the organiser has since removed from the form stay: only the current fields are replaced.
+        java.util.Set<String> formKeys = new java.util.HashSet<>();
+        SignupValidator.effectiveFields(registration.event).forEach(field -> formKeys.add(field.fieldKey));
+        registration.answers.keySet().removeIf(formKeys::contains);
         registration.answers.putAll(answers.answers());
         registration.sessions.clear();
         registration.sessions.addAll(sessions);

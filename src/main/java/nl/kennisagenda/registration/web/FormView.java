@@ -55,7 +55,8 @@ public record FormView(List<FieldView> fields, List<ErrorLink> errors, boolean n
         }
     }
 
-    public record OptionView(String value, String id, boolean selected) {
+    /** An option: the value sent and stored (the Dutch text), and the text shown in the page's language. */
+    public record OptionView(String value, String label, String id, boolean selected) {
     }
 
     /** One breakout round: a radio group with a legend. */

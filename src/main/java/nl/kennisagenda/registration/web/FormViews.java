@@ -74,11 +74,11 @@ public class FormViews {
                 case TEXTAREA -> control = "textarea";
                 case SELECT -> {
                     control = "select";
-                    addOptions(field, id, Set.copyOf(input.all(key).stream().map(String::strip).toList()), options);
+                    addOptions(field, locale, id, Set.copyOf(input.all(key).stream().map(String::strip).toList()), options);
                 }
                 case MULTI_SELECT -> {
                     control = "multi";
-                    addOptions(field, id, Set.copyOf(input.all(key).stream().map(String::strip).toList()), options);
+                    addOptions(field, locale, id, Set.copyOf(input.all(key).stream().map(String::strip).toList()), options);
                 }
                 case CHECKBOX -> {
                     control = "checkbox";
@@ -103,10 +103,12 @@ public class FormViews {
         return new FormView(fields, summary, input.newsletter(), m.newsletter_consent(), csrf);
     }
 
-    private static void addOptions(FormField field, String id, Set<String> chosen, List<FormView.OptionView> out) {
+    private static void addOptions(FormField field, Locale locale, String id, Set<String> chosen,
+            List<FormView.OptionView> out) {
         for (int i = 0; i < field.options.size(); i++) {
             String option = field.options.get(i);
-            out.add(new FormView.OptionView(option, id + "-" + i, chosen.contains(option)));
+            out.add(new FormView.OptionView(option, field.optionLabel(i, locale), id + "-" + i,
+                    chosen.contains(option)));
         }
     }
 

@@ -42,7 +42,10 @@ public record ManageView(String token, Event event, String status, boolean confi
             if (field.type == FieldType.CHECKBOX) {
                 value = "true".equals(value) ? m.answer_yes() : m.answer_no();
             } else if (field.type == FieldType.MULTI_SELECT && value != null) {
-                value = value.replace("\n", ", ");
+                value = String.join(", ", java.util.Arrays.stream(value.split("\n"))
+                        .map(option -> field.answerLabel(option, locale)).toList());
+            } else if (field.type == FieldType.SELECT && value != null) {
+                value = field.answerLabel(value, locale);
             }
             answers.add(new Answer(field.label(locale), value == null || value.isBlank() ? "–" : value));
         }
