@@ -60,15 +60,27 @@ public final class Axe {
         }
     }
 
+    /**
+     * What axe-core says about the page the browser shows now (after its scripts ran): the WCAG 2.1 A and AA
+     * violations, and the rules it could not decide alone ("needs review", such as contrast over an image).
+     */
+    public record Result(List<Violation> violations, List<Violation> needsReview) {
+    }
+
     /** The WCAG 2.1 A and AA violations in the page the browser shows now (after its scripts ran). */
     public List<Violation> wcag21aaViolations(WebDriver driver) {
+        return check(driver).violations();
+    }
+
+    /** Violations (in full) and rules that need review (by rule, with at least one element) of the shown page. */
+    public Result check(WebDriver driver) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         js.executeScript(source);
         Object answer = js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })
-                    .then(results => done(JSON.stringify(results.violations)))
+                    .then(results => done(JSON.stringify([results.violations, results.incomplete])))
                     .catch(error => done('axe failed: ' + error));
                 """, WCAG_21_AA);
         String json = String.valueOf(answer);
@@ -76,19 +88,24 @@ public final class Axe {
             throw new IllegalStateException(json);
         }
         try {
-            List<Violation> violations = new ArrayList<>();
-            for (JsonNode rule : JSON.readTree(json)) {
-                List<String> targets = new ArrayList<>();
-                for (JsonNode node : rule.path("nodes")) {
-                    String summary = node.path("failureSummary").asText("").replace("\n", " ");
-                    targets.add(node.path("target").toString() + " " + node.path("html").asText() + " — " + summary);
-                }
-                violations.add(new Violation(rule.path("id").asText(), rule.path("impact").asText(),
-                        rule.path("help").asText(), rule.path("helpUrl").asText(), targets));
-            }
-            return violations;
+            JsonNode both = JSON.readTree(json);
+            return new Result(violations(both.get(0)), violations(both.get(1)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<Violation> violations(JsonNode rules) {
+        List<Violation> violations = new ArrayList<>();
+        for (JsonNode rule : rules) {
+            List<String> targets = new ArrayList<>();
+            for (JsonNode node : rule.path("nodes")) {
+                String summary = node.path("failureSummary").asText("").replace("\n", " ");
+                targets.add(node.path("target").toString() + " " + node.path("html").asText() + " — " + summary);
+            }
+            violations.add(new Violation(rule.path("id").asText(), rule.path("impact").asText(),
+                    rule.path("help").asText(), rule.path("helpUrl").asText(), targets));
+        }
+        return violations;
     }
 }

@@ -161,6 +161,7 @@ class PageQualityTest {
     void everyPageMeetsWcag21AA() {
         Axe axe = Axe.load();
         Map<String, List<Axe.Violation>> violations = new LinkedHashMap<>();
+        StringBuilder review = new StringBuilder();
         long start = System.nanoTime();
         try (Chromium chromium = Chromium.start()) {
             WebDriver driver = chromium.driver();
@@ -169,13 +170,18 @@ class PageQualityTest {
             for (Page page : pages()) {
                 Served served = serve(page);
                 show(driver, served);
-                List<Axe.Violation> found = axe.wcag21aaViolations(driver);
-                if (!found.isEmpty()) {
-                    violations.put(page.name() + " (" + served.url() + ")", found);
+                Axe.Result result = axe.check(driver);
+                if (!result.violations().isEmpty()) {
+                    violations.put(page.name() + " (" + served.url() + ")", result.violations());
                 }
+                result.needsReview().forEach(rule -> review.append("  ").append(page.name()).append(": ")
+                        .append(rule.rule()).append(" (").append(rule.help()).append(")\n"));
             }
             System.out.printf("axe-core: %d pages in %d ms (browser started in %d ms)%n", pages().size(),
                     (System.nanoTime() - ready) / 1_000_000, (ready - start) / 1_000_000);
+            if (!review.isEmpty()) {
+                System.out.println("axe-core could not decide these alone (review by hand; they do not fail):\n" + review);
+            }
             // The engine is awake: an image without a text alternative on the last page is found.
             ((JavascriptExecutor) driver).executeScript("document.querySelector('main').append(document.createElement('img'));");
             assertTrue(axe.wcag21aaViolations(driver).stream().anyMatch(v -> v.rule().equals("image-alt")),
