@@ -230,6 +230,7 @@ class PageQualityTest {
     record Served(String url, boolean byGet, String html, Map<String, String> cookies) {
     }
 
+    private static final Pattern HTML_LANG = Pattern.compile("<html[^>]* lang=\"([^\"]+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final RestAssuredConfig RAW = RestAssuredConfig.config()
             .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
@@ -337,6 +338,10 @@ class PageQualityTest {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "return document.readyState === 'complete' && [...document.querySelectorAll('link[rel=stylesheet]')]"
                         + ".every(link => link.sheet !== null);"));
+        Matcher lang = HTML_LANG.matcher(served.html());
+        assertTrue(lang.find(), served.url() + " has <html lang>");
+        assertEquals(lang.group(1), ((JavascriptExecutor) driver).executeScript("return document.documentElement.lang;"),
+                served.url() + ": the browser shows the page in the language that was served and checked");
     }
 
     private static String describe(Map<String, ? extends List<?>> problems) {
