@@ -1,6 +1,7 @@
 package nl.kennisagenda.i18n;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import io.quarkus.qute.TemplateExtension;
 
@@ -16,7 +17,11 @@ public class DateTemplateExtensions {
         return Dates.time(instant);
     }
 
+    /**
+     * For {@code <time datetime>}: HTML allows at most three digits of a second's fraction, so whole seconds (times
+     * made in code, not typed by an organiser, carry microseconds).
+     */
     static String iso(Instant instant) {
-        return Dates.iso(instant);
+        return Dates.iso(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -3,81 +3,49 @@ package nl.kennisagenda.registration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import nl.kennisagenda.testsupport.Chromium;
 
 /**
- * A visitor in a real browser (Debian's headless Chromium through chromedriver; Selenium Manager never downloads a
- * thing because both binaries are given): finds the seminar in the agenda, opens its sign-up form, forgets the
- * address, reads the error summary, corrects the mistake, chooses a breakout session per round and signs up.
+ * A visitor in a real browser (Debian's headless Chromium through chromedriver, see {@link Chromium}): finds the
+ * seminar in the agenda, opens its sign-up form, forgets the address, reads the error summary, corrects the mistake,
+ * chooses a breakout session per round and signs up.
  */
 @QuarkusTest
 class SignupBrowserTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final String SEMINAR = "van-regiobeeld-naar-regioplan";
 
     @TestHTTPResource("/")
     URL base;
 
+    private Chromium chromium;
     private WebDriver driver;
-    private ChromeDriverService service;
-    private Path profile;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        if (!"true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assumptions.assumeTrue(installed, "chromium and chromedriver are not installed (CI installs them)");
-        }
-        profile = Files.createTempDirectory("kennisagenda-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,2000", "--lang=nl", "--user-data-dir=" + profile);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    void startBrowser() {
+        chromium = Chromium.start();
+        driver = chromium.driver();
     }
 
     @AfterEach
-    void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
