@@ -30,6 +30,7 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.EventFixtures;
 import nl.kennisagenda.event.EventStatus;
 import nl.kennisagenda.registration.Registration;
@@ -98,7 +99,38 @@ class PageQualityTest {
                 Page.get("logged out", "/admin/login?logged-out=1"),
                 Page.get("overview of an organiser", "/admin").as(ORGANISER),
                 Page.get("overview of the administrator", "/admin").as(ADMINISTRATOR),
-                Page.get("organisation in the back-office", "/admin/organisations/platform31").as(ORGANISER));
+                Page.get("organisation in the back-office", "/admin/organisations/platform31").as(ORGANISER),
+                Page.get("API tokens", "/admin/tokens").as(ORGANISER),
+                // Back-office: one event's editors and registrations (the seminar has breakout rounds)
+                Page.get("programme editor", () -> admin(SEMINAR, "/programme")).as(ADMINISTRATOR),
+                Page.get("sign-up form editor", () -> admin(SEMINAR, "/form")).as(ADMINISTRATOR),
+                Page.get("sign-up form preview in English", () -> admin(SEMINAR, "/form?preview=en")).as(ADMINISTRATOR),
+                Page.get("materials editor", () -> admin(SEMINAR, "/materials")).as(ADMINISTRATOR),
+                Page.get("event image", () -> admin(SEMINAR, "/image")).as(ADMINISTRATOR),
+                Page.get("speaker library", "/admin/speakers").as(ORGANISER),
+                Page.get("new speaker", "/admin/speakers/new").as(ORGANISER),
+                Page.get("registrations of an event", () -> admin(SEMINAR, "/registrations")).as(ADMINISTRATOR),
+                Page.get("registrations searched", () -> admin(SEMINAR, "/registrations?q=a&status=CONFIRMED"))
+                        .as(ADMINISTRATOR),
+                Page.get("add a registration by hand", () -> admin(SEMINAR, "/registrations/new")).as(ADMINISTRATOR),
+                Page.get("one registration", this::registrationInTheBackoffice).as(ADMINISTRATOR),
+                Page.get("check-in", () -> admin(SEMINAR, "/checkin")).as(ADMINISTRATOR),
+                Page.get("presence list", () -> admin(SEMINAR, "/presence")).as(ADMINISTRATOR));
+    }
+
+    /** A back-office address of an event: /admin/events/{id} plus the rest. */
+    private static String admin(String slug, String rest) {
+        long id = QuarkusTransaction.requiringNew().call(() -> Event.findBySlug(slug).orElseThrow().id);
+        return "/admin/events/" + id + rest;
+    }
+
+    /** The back-office page of the registration made through the sign-up form. */
+    private String registrationInTheBackoffice() {
+        String token = registrationToken();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Registration registration = Registration.<Registration>find("token", token).firstResult();
+            return "/admin/events/" + registration.event.id + "/registrations/" + registration.id;
+        });
     }
 
     @TestHTTPResource("/")
