@@ -401,7 +401,7 @@ public interface EventEditorMessages {
     String confirm_title();
 
     @Message
-    String confirm_text(int count);
+    String confirm_text(long count);
 
     @Message
     String confirm_intro();

@@ -67,7 +67,17 @@ class BackofficeAccessTest {
 
     record Route(String method, String template) {
         String path(String slug) {
-            return template.replaceAll("\\{slug}", slug).replaceAll("\\{[^}]+}", "x");
+            return path(slug, "x");
+        }
+
+        /** The path with a real organisation slug and a real event id of that organisation. */
+        String path(String slug, String eventId) {
+            return template.replaceAll("\\{slug}", slug).replaceAll("\\{eventId}", eventId)
+                    .replaceAll("\\{[^}]+}", "x");
+        }
+
+        boolean isApi() {
+            return template.startsWith("/api/");
         }
 
         @Override
@@ -97,17 +107,23 @@ class BackofficeAccessTest {
         assertTrue(routes.contains(new Route("POST", "/admin/logout")), routes.toString());
 
         AdminClient outsider = AdminClient.loggedIn(OUTSIDER, AdminClient.DEMO_PASSWORD);
+        String eventOfA = QuarkusTransaction.requiringNew().call(() -> Event.<Event>find(
+                "organisation.slug = ?1 and title like ?2", A, A_EVENT + "%").firstResult().id.toString());
         for (Route route : routes) {
             if (PUBLIC.contains(route.toString())) {
                 continue;
             }
-            String path = route.path(A);
+            String path = route.path(A, eventOfA);
             Response anonymous = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                     .request(route.method(), path);
             assertClosed(route + " anonymously", anonymous, false);
 
-            // The outsider sends a valid CSRF token, so only access decides.
-            Response asOutsider = outsider.post().request(route.method(), path);
+            // The outsider sends a valid CSRF token (pages) or a JSON body naming organisation A (API), so only
+            // access decides.
+            Response asOutsider = route.isApi()
+                    ? outsider.request().redirects().follow(false).contentType("application/json")
+                            .body("{\"organisationSlug\":\"" + A + "\"}").request(route.method(), path)
+                    : outsider.post().request(route.method(), path);
             assertClosed(route + " as organiser of another organisation", asOutsider, true);
         }
     }

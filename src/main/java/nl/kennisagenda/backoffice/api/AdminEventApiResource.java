@@ -175,8 +175,27 @@ public class AdminEventApiResource {
     public Response invalid(InvalidEventException invalid) {
         return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError(422, EditorTexts.in(locale.get()).api_invalid(), null, null,
-                        invalid.messages(locale.get())))
+                        apiNames(invalid.messages(locale.get()))))
                 .build();
+    }
+
+    /** The service's field names as the members of {@link AdminEvent} ("endsAt" is "end", "venueCity" "venue.city"). */
+    private static java.util.Map<String, String> apiNames(java.util.Map<String, String> messages) {
+        java.util.Map<String, String> renamed = new java.util.LinkedHashMap<>();
+        messages.forEach((field, message) -> renamed.put(switch (field) {
+            case "startsAt" -> "start";
+            case "endsAt" -> "end";
+            case "signupOpensAt" -> "signupOpens";
+            case "signupClosesAt" -> "signupCloses";
+            case "venueName" -> "venue.name";
+            case "venueAddress" -> "venue.address";
+            case "venueCity" -> "venue.city";
+            case "contactName" -> "contact.name";
+            case "contactRole" -> "contact.role";
+            case "contactEmail" -> "contact.email";
+            default -> field;
+        }, message));
+        return renamed;
     }
 
     @ServerExceptionMapper

@@ -68,7 +68,7 @@ public class BackofficeEvents {
         List<EventRow> rows = Event.<Event>list("select e from Event e join fetch e.organisation o where o = ?1"
                 + " order by e.startsAt desc, e.id", organisation).stream().map(EventRow::of).toList();
         String q = query == null || query.isBlank() ? null : query.strip().toLowerCase(java.util.Locale.ROOT);
-        String shown = GROUPS.contains(group) ? group : null;
+        String shown = group != null && GROUPS.contains(group) ? group : null;
         java.time.Instant now = java.time.Instant.now();
         List<EventRow> matching = rows.stream()
                 .filter(row -> q == null || row.title().toLowerCase(java.util.Locale.ROOT).contains(q)

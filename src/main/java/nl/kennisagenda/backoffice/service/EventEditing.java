@@ -37,6 +37,7 @@ import nl.kennisagenda.event.EventStatus;
 import nl.kennisagenda.event.FormField;
 import nl.kennisagenda.event.Organisation;
 import nl.kennisagenda.event.ProgrammeItem;
+import nl.kennisagenda.event.StandardFormFields;
 import nl.kennisagenda.i18n.Dates;
 import nl.kennisagenda.registration.Registration;
 import nl.kennisagenda.registration.RegistrationStatus;
@@ -142,6 +143,8 @@ public class EventEditing {
             applyLogistics(event, valid);
             event.capacity = valid.capacity;
             event.persist();
+            // Every event starts with the standard sign-up form; the form editor takes it from there.
+            StandardFormFields.forEvent(event).forEach(field -> field.persist());
             audit.record(ActedBy.of(actor), event, "CREATED", event.title);
             return event;
         });

@@ -119,7 +119,7 @@ public class EventEditorResource {
     @Operation(hidden = true)
     public Response hub(@RestPath long eventId, @RestQuery String done) {
         Actor actor = current.get();
-        return page(200, Templates.hub(actor, editing.hub(actor, eventId), DONE.contains(done) ? done : null, null,
+        return page(200, Templates.hub(actor, editing.hub(actor, eventId), done != null && DONE.contains(done) ? done : null, null,
                 csrf.token()));
     }
 
