@@ -503,4 +503,21 @@ class EventEditingTest {
                 .body("errors.joinUrl", containsString("https://"))
                 .body("errors.slug", containsString("kleine letters"));
     }
+
+    @Test
+    void theOpenApiDocumentDescribesWhatTheAdminApiAnswers() {
+        io.restassured.path.json.JsonPath document = given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath();
+        Map<String, Object> paths = document.getMap("paths");
+        assertTrue(paths.keySet().containsAll(List.of("/api/admin/events", "/api/admin/events/{eventId}",
+                "/api/admin/events/{eventId}/publish", "/api/admin/events/{eventId}/cancel")), paths.keySet().toString());
+        java.util.Set<String> documented = document.<String, Object>getMap("components.schemas.AdminEvent.properties")
+                .keySet();
+        AdminClient client = organiser();
+        long id = create(client, validForm(slug("openapi")));
+        Map<String, Object> answer = client.request().get("/api/admin/events/" + id).then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+        assertTrue(documented.containsAll(answer.keySet()), "undocumented: " + answer.keySet());
+        assertNotNull(document.get("paths.'/api/admin/events'.post.responses.422"));
+    }
 }
