@@ -208,6 +208,8 @@ class EventEditingTest {
         assertTrue(english.contains("<p class=\"lead\" lang=\"nl\">Samen kijken naar wonen en zorg"));
         assertTrue(english.contains("id=\"event-description\" lang=\"nl\""));
         assertTrue(english.contains("<strong>praktijkvoorbeelden</strong>"));
+        given().queryParam("lang", "en").get("/organisations/platform31").then().statusCode(200)
+                .body(containsString(">Housing and care workshop</a>"));
         String dutch = given().queryParam("lang", "nl").get("/events/" + slug).asString();
         assertTrue(dutch.contains("<h1>Werkplaats wonen en zorg</h1>"));
         assertFalse(dutch.contains("lang=\"nl\">Samen"));
