@@ -88,7 +88,7 @@ public class CalendarFeeds {
      * future, has ever had that theme.
      */
     public Optional<IcsDocument> theme(String themeSlug, Locale locale) {
-        List<String> themes = Event.<Event>list("status in ?1", PUBLIC).stream()
+        List<String> themes = Event.<Event>list("status in ?1 and unlisted = false", PUBLIC).stream()
                 .flatMap(event -> event.themes.stream())
                 .filter(theme -> Slugs.of(theme).equals(themeSlug))
                 .distinct()
@@ -131,7 +131,7 @@ public class CalendarFeeds {
 
     List<Event> feedEvents() {
         Instant since = Instant.now().minus(config.feedKeepPast()).truncatedTo(ChronoUnit.SECONDS);
-        return Event.<Event>find("status in ?1 and endsAt > ?2 order by startsAt, id", PUBLIC, since).list();
+        return Event.<Event>find("status in ?1 and unlisted = false and endsAt > ?2 order by startsAt, id", PUBLIC, since).list();
     }
 
     private IcsDocument feed(List<Event> events, String name, String description, String path, String filename,

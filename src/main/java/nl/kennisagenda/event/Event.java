@@ -65,7 +65,7 @@ public class Event extends IdentifiedEntity {
     @Size(max = 1000)
     public String summary;
 
-    /** Body text; paragraphs separated by blank lines. */
+    /** Body text in Markdown (plain paragraphs separated by blank lines are Markdown too). */
     @Size(max = 20000)
     public String description;
 
@@ -120,6 +120,39 @@ public class Event extends IdentifiedEntity {
     @Column(name = "outcome")
     @OrderColumn(name = "sort_order")
     public List<String> outcomes = new ArrayList<>();
+
+    /** English versions of the content; empty means the Dutch text is shown (marked lang="nl"). */
+    @Size(max = 300)
+    @Column(name = "title_en")
+    public String titleEn;
+
+    @Size(max = 1000)
+    @Column(name = "summary_en")
+    public String summaryEn;
+
+    /** Markdown, like {@link #description}. */
+    @Size(max = 20000)
+    @Column(name = "description_en")
+    public String descriptionEn;
+
+    @Size(max = 4000)
+    @Column(name = "audience_en")
+    public String audienceEn;
+
+    @ElementCollection
+    @CollectionTable(name = "event_outcomes_en", joinColumns = @JoinColumn(name = "event_id"))
+    @Column(name = "outcome")
+    @OrderColumn(name = "sort_order")
+    public List<String> outcomesEn = new ArrayList<>();
+
+    /** Published but only reachable by its link: absent from the agenda, lists, feeds and API lists; noindex. */
+    @Column(nullable = false)
+    public boolean unlisted;
+
+    /** The organiser's message to everyone registered, sent with the cancellation. */
+    @Size(max = 4000)
+    @Column(name = "cancellation_message")
+    public String cancellationMessage;
 
     @Size(max = 200)
     @Column(name = "contact_name")

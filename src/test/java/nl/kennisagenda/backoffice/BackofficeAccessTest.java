@@ -81,6 +81,10 @@ class BackofficeAccessTest {
             return path.replaceAll("\\{[^}]+}", "x");
         }
 
+        boolean isApi() {
+            return template.startsWith("/api/");
+        }
+
         @Override
         public String toString() {
             return method + " " + template;
@@ -140,8 +144,12 @@ class BackofficeAccessTest {
                     .request(route.method(), path);
             assertClosed(route + " anonymously", anonymous, false);
 
-            // The outsider sends a valid CSRF token, so only access decides.
-            Response asOutsider = outsider.post().request(route.method(), path);
+            // The outsider sends a valid CSRF token (pages) or a JSON body naming organisation A (API), so only
+            // access decides.
+            Response asOutsider = route.isApi()
+                    ? outsider.request().redirects().follow(false).contentType("application/json")
+                            .body("{\"organisationSlug\":\"" + A + "\"}").request(route.method(), path)
+                    : outsider.post().request(route.method(), path);
             if (OPEN_TO_EVERY_ORGANISER.contains(route.toString()) && asOutsider.statusCode() == 422) {
                 // The outsider's own (empty) speaker was refused by validation: nothing of A was involved.
                 assertFalse(asOutsider.asString().contains(A_EVENT), route + " shows organisation A");

@@ -101,7 +101,12 @@ class PageQualityTest {
                 Page.get("overview of the administrator", "/admin").as(ADMINISTRATOR),
                 Page.get("organisation in the back-office", "/admin/organisations/platform31").as(ORGANISER),
                 Page.get("API tokens", "/admin/tokens").as(ORGANISER),
-                // Back-office: one event's editors and registrations (the seminar has breakout rounds)
+                // Back-office: one event's hub, editors and registrations (the seminar has breakout rounds)
+                Page.get("event hub", () -> admin(SEMINAR, "")).as(ADMINISTRATOR),
+                Page.get("event hub as its organiser", () -> admin(WEBINAR, "")).as(ORGANISER),
+                Page.get("edit an event", () -> admin(SEMINAR, "/edit")).as(ADMINISTRATOR),
+                Page.get("edit an event in English", () -> admin(SEMINAR, "/edit?lang=en")).as(ADMINISTRATOR),
+                Page.get("new event", "/admin/events/new?organisation=platform31").as(ORGANISER),
                 Page.get("programme editor", () -> admin(SEMINAR, "/programme")).as(ADMINISTRATOR),
                 Page.get("sign-up form editor", () -> admin(SEMINAR, "/form")).as(ADMINISTRATOR),
                 Page.get("sign-up form preview in English", () -> admin(SEMINAR, "/form?preview=en")).as(ADMINISTRATOR),

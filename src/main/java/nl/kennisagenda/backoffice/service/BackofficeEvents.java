@@ -48,6 +48,17 @@ public class BackofficeEvents {
 
     /** The events of one organisation; 403 for an actor outside it, empty when there is no such organisation. */
     public Optional<OrganisationEvents> eventsOf(Actor actor, String organisationSlug) {
+        return eventsOf(actor, organisationSlug, null, null);
+    }
+
+    /** The groups shown on an organisation's page, in this order. */
+    public static final List<String> GROUPS = List.of("draft", "published", "past", "cancelled");
+
+    /**
+     * One organisation's events matching the search text (title or slug, any case) and in the chosen group
+     * ({@link #GROUPS}; anything else means all), grouped.
+     */
+    public Optional<OrganisationEvents> eventsOf(Actor actor, String organisationSlug, String query, String group) {
         Optional<Organisation> found = Organisation.findBySlug(organisationSlug);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -56,11 +67,27 @@ public class BackofficeEvents {
         AccessPolicy.requireCanRead(actor, organisation);
         List<EventRow> rows = Event.<Event>list("select e from Event e join fetch e.organisation o where o = ?1"
                 + " order by e.startsAt desc, e.id", organisation).stream().map(EventRow::of).toList();
+        String q = query == null || query.isBlank() ? null : query.strip().toLowerCase(java.util.Locale.ROOT);
+        String shown = group != null && GROUPS.contains(group) ? group : null;
+        java.time.Instant now = java.time.Instant.now();
+        List<EventRow> matching = rows.stream()
+                .filter(row -> q == null || row.title().toLowerCase(java.util.Locale.ROOT).contains(q)
+                        || row.slug().contains(q))
+                .filter(row -> shown == null || row.group(now).equals(shown)).toList();
+        List<Group> groups = GROUPS.stream().filter(key -> shown == null || key.equals(shown))
+                .map(key -> new Group(key, matching.stream().filter(row -> row.group(now).equals(key)).toList()))
+                .toList();
         return Optional.of(new OrganisationEvents(organisation.slug, organisation.name,
-                AccessPolicy.canChange(actor, organisation), rows));
+                AccessPolicy.canChange(actor, organisation), matching, groups, q == null ? "" : query.strip(),
+                shown == null ? "" : shown));
     }
 
-    /** One organisation's list, and whether the actor may change its events (not yet used by any page). */
-    public record OrganisationEvents(String slug, String name, boolean canChange, List<EventRow> events) {
+    /** One organisation's list, and whether the actor may change its events. */
+    public record OrganisationEvents(String slug, String name, boolean canChange, List<EventRow> events,
+            List<Group> groups, String query, String group) {
+    }
+
+    /** The events of one group (draft, published, past, cancelled). */
+    public record Group(String key, List<EventRow> events) {
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -44,7 +45,8 @@ public class BackofficeResource {
         static native TemplateInstance overview(Actor actor, java.util.List<nl.kennisagenda.event.Organisation> organisations,
                 java.util.List<EventRow> events, String csrfToken);
 
-        static native TemplateInstance organisation(Actor actor, OrganisationEvents organisation, String csrfToken);
+        static native TemplateInstance organisation(Actor actor, OrganisationEvents organisation, boolean deleted,
+                String csrfToken);
     }
 
     @Inject
@@ -73,10 +75,11 @@ public class BackofficeResource {
     @GET
     @Path("organisations/{slug}")
     @Operation(hidden = true)
-    public Response organisation(@RestPath String slug) {
+    public Response organisation(@RestPath String slug, @RestQuery String q, @RestQuery String show,
+            @RestQuery String done) {
         Actor actor = current.get();
-        OrganisationEvents found = events.eventsOf(actor, slug).orElseThrow(NotFoundException::new);
-        return noStore(Response.ok(Templates.organisation(actor, found, csrf.token())));
+        OrganisationEvents found = events.eventsOf(actor, slug, q, show).orElseThrow(NotFoundException::new);
+        return noStore(Response.ok(Templates.organisation(actor, found, "deleted".equals(done), csrf.token())));
     }
 
     @POST

@@ -41,7 +41,8 @@ public class EventCatalog {
     /** Upcoming (not yet ended) published events matching the filter, soonest first. */
     public List<Event> upcoming(EventFilter filter, Instant now) {
         StringBuilder query = new StringBuilder(
-                "select e from Event e join fetch e.organisation o where e.status = :published and e.endsAt > :now");
+                "select e from Event e join fetch e.organisation o where e.status = :published and e.endsAt > :now"
+                        + " and e.unlisted = false");
         Parameters parameters = Parameters.with("published", EventStatus.PUBLISHED).and("now", now);
         if (filter.organisation() != null) {
             query.append(" and (o.slug = :organisation or exists (select 1 from Event pe join pe.partners p"
@@ -93,7 +94,7 @@ public class EventCatalog {
     /** Published events that have ended, most recent first, with their materials. */
     public List<Event> past(Instant now) {
         List<Event> events = Event.find("select e from Event e join fetch e.organisation"
-                + " where e.status = ?1 and e.endsAt <= ?2 order by e.startsAt desc, e.id desc",
+                + " where e.status = ?1 and e.endsAt <= ?2 and e.unlisted = false order by e.startsAt desc, e.id desc",
                 EventStatus.PUBLISHED, now).list();
         loadCardDetails(events);
         fetch(events, "materials");
@@ -129,7 +130,7 @@ public class EventCatalog {
     public Optional<OrganisationPage> organisationPage(String slug, Instant now) {
         return Organisation.findBySlug(slug).map(organisation -> {
             List<Event> events = Event.find("select e from Event e join fetch e.organisation o"
-                    + " where e.status in ?1 and (o = ?2 or exists (select 1 from Event pe join pe.partners p"
+                    + " where e.status in ?1 and e.unlisted = false and (o = ?2 or exists (select 1 from Event pe join pe.partners p"
                     + " where pe = e and p = ?2)) order by e.startsAt, e.id", PUBLIC, organisation).list();
             loadCardDetails(events);
             List<Event> past = pastOf(events, now);
@@ -145,7 +146,8 @@ public class EventCatalog {
     public Optional<SpeakerPage> speakerPage(String slug, Instant now) {
         return Speaker.findBySlug(slug).flatMap(speaker -> {
             List<Event> events = Event.find("select distinct e from Event e join fetch e.organisation"
-                    + " join e.programme i join i.speakers s where s = ?1 and e.status in ?2", speaker, PUBLIC)
+                    + " join e.programme i join i.speakers s where s = ?1 and e.status in ?2 and e.unlisted = false",
+                    speaker, PUBLIC)
                     .list();
             if (events.isEmpty()) {
                 return Optional.empty();
