@@ -52,7 +52,7 @@ import nl.kennisagenda.registration.web.RegistrationInputs;
  * changes to {@link RegistrationService}; both check the acting user. Every form POSTs with the CSRF token and
  * answers with a redirect (303) to the page that shows the result.
  */
-@Path("/admin/events/{eventId}")
+@Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class RegistrationAdminResource {
@@ -141,7 +141,7 @@ public class RegistrationAdminResource {
     // ---------------------------------------------------------------- reading
 
     @GET
-    @Path("registrations")
+    @Path("events/{eventId}/registrations")
     @Operation(hidden = true)
     public Response list(@RestPath long eventId, @RestQuery String q, @RestQuery String status,
             @RestQuery String session, @RestQuery String presence, @RestQuery String sort, @RestQuery String dir,
@@ -160,7 +160,7 @@ public class RegistrationAdminResource {
     }
 
     @GET
-    @Path("registrations/{registrationId}")
+    @Path("events/{eventId}/registrations/{registrationId}")
     @Operation(hidden = true)
     public Response detail(@RestPath long eventId, @RestPath long registrationId, @RestQuery String done) {
         return detailPage(eventId, registrationId, done, null, 200);
@@ -177,7 +177,7 @@ public class RegistrationAdminResource {
     }
 
     @GET
-    @Path("presence")
+    @Path("events/{eventId}/presence")
     @Operation(hidden = true)
     public Response presence(@RestPath long eventId) {
         Actor actor = current.get();
@@ -188,7 +188,7 @@ public class RegistrationAdminResource {
     // ---------------------------------------------------------------- exports (observers may download too)
 
     @GET
-    @Path("registrations.csv")
+    @Path("events/{eventId}/registrations.csv")
     @Produces("text/csv")
     @Operation(hidden = true)
     public Response csv(@RestPath long eventId) {
@@ -200,7 +200,7 @@ public class RegistrationAdminResource {
     }
 
     @GET
-    @Path("registrations.xlsx")
+    @Path("events/{eventId}/registrations.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Operation(hidden = true)
     public Response xlsx(@RestPath long eventId) {
@@ -220,7 +220,7 @@ public class RegistrationAdminResource {
     // ---------------------------------------------------------------- adding by hand
 
     @GET
-    @Path("registrations/new")
+    @Path("events/{eventId}/registrations/new")
     @Operation(hidden = true)
     public Response addForm(@RestPath long eventId) {
         Actor actor = current.get();
@@ -232,7 +232,7 @@ public class RegistrationAdminResource {
     }
 
     @POST
-    @Path("registrations")
+    @Path("events/{eventId}/registrations")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response add(@RestPath long eventId, MultivaluedMap<String, String> form) {
@@ -277,7 +277,7 @@ public class RegistrationAdminResource {
     // ---------------------------------------------------------------- actions on one registration
 
     @POST
-    @Path("registrations/{registrationId}/cancel")
+    @Path("events/{eventId}/registrations/{registrationId}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response cancel(@RestPath long eventId, @RestPath long registrationId, MultivaluedMap<String, String> form) {
@@ -286,7 +286,7 @@ public class RegistrationAdminResource {
     }
 
     @POST
-    @Path("registrations/{registrationId}/promote")
+    @Path("events/{eventId}/registrations/{registrationId}/promote")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response promote(@RestPath long eventId, @RestPath long registrationId, MultivaluedMap<String, String> form) {
@@ -296,7 +296,7 @@ public class RegistrationAdminResource {
     }
 
     @POST
-    @Path("registrations/{registrationId}/approve")
+    @Path("events/{eventId}/registrations/{registrationId}/approve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response approve(@RestPath long eventId, @RestPath long registrationId, MultivaluedMap<String, String> form) {
@@ -305,7 +305,7 @@ public class RegistrationAdminResource {
     }
 
     @POST
-    @Path("registrations/{registrationId}/decline")
+    @Path("events/{eventId}/registrations/{registrationId}/decline")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response decline(@RestPath long eventId, @RestPath long registrationId, MultivaluedMap<String, String> form) {
@@ -314,7 +314,7 @@ public class RegistrationAdminResource {
     }
 
     @POST
-    @Path("registrations/{registrationId}/move")
+    @Path("events/{eventId}/registrations/{registrationId}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response move(@RestPath long eventId, @RestPath long registrationId, MultivaluedMap<String, String> form) {
@@ -329,7 +329,7 @@ public class RegistrationAdminResource {
     }
 
     @POST
-    @Path("registrations/{registrationId}/checkin")
+    @Path("events/{eventId}/registrations/{registrationId}/checkin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response checkIn(@RestPath long eventId, @RestPath long registrationId,
@@ -339,7 +339,7 @@ public class RegistrationAdminResource {
     }
 
     @POST
-    @Path("registrations/{registrationId}/checkin/undo")
+    @Path("events/{eventId}/registrations/{registrationId}/checkin/undo")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response undoCheckIn(@RestPath long eventId, @RestPath long registrationId,
@@ -350,7 +350,7 @@ public class RegistrationAdminResource {
 
     /** The minimal switch for "aanmelding onder voorbehoud" (the event editor gets the real checkbox). */
     @POST
-    @Path("registrations/approval")
+    @Path("events/{eventId}/registrations/approval")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response approval(@RestPath long eventId, MultivaluedMap<String, String> form) {

@@ -41,7 +41,7 @@ import nl.kennisagenda.web.ApiError;
  * organisation change, administrators everything. Authorised by the back-office log-in session for now.
  * JSON only and no cookies-from-forms: a cross-site form cannot send DELETE, and the POST carries no body.
  */
-@Path("/api/admin/events/{eventId}")
+@Path("/api/admin/events")
 @Authenticated
 @Tag(name = "Admin: registrations", description = "Registrations of an event, for its organisers")
 public class AdminRegistrationApiResource {
@@ -59,7 +59,7 @@ public class AdminRegistrationApiResource {
     CurrentLocale locale;
 
     @GET
-    @Path("registrations")
+    @Path("{eventId}/registrations")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List the registrations of an event",
             description = "Every registration, cancelled and declined ones included, by last name.")
@@ -77,7 +77,7 @@ public class AdminRegistrationApiResource {
     }
 
     @GET
-    @Path("registrations.csv")
+    @Path("{eventId}/registrations.csv")
     @Produces("text/csv")
     @Operation(summary = "The registrations of an event as CSV",
             description = "UTF-8 with byte order mark, semicolon-separated, CRLF, one column per form field.")
@@ -100,7 +100,7 @@ public class AdminRegistrationApiResource {
     }
 
     @POST
-    @Path("registrations/{registrationId}/checkin")
+    @Path("{eventId}/registrations/{registrationId}/checkin")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mark a confirmed registration present",
             description = "Idempotent: checking in twice (from two devices) changes nothing the second time.")
@@ -121,7 +121,7 @@ public class AdminRegistrationApiResource {
     }
 
     @DELETE
-    @Path("registrations/{registrationId}/checkin")
+    @Path("{eventId}/registrations/{registrationId}/checkin")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Take a presence mark back", description = "Idempotent, like the check-in.")
     @APIResponse(responseCode = "200", description = "Not present now", content = @Content(
