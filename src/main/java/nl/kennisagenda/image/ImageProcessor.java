@@ -1,6 +1,7 @@
 package nl.kennisagenda.image;
 
 import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,10 @@ import javax.imageio.stream.ImageOutputStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+
 import nl.kennisagenda.image.ImageRejectedException.Reason;
 
 /**
@@ -26,7 +31,9 @@ import nl.kennisagenda.image.ImageRejectedException.Reason;
  * decoded (a small file that unpacks into a huge bitmap is refused unread), and the pixels are written again by
  * ImageIO, which drops every metadata block (EXIF with GPS position and camera, XMP, comments). JPEG stays JPEG and
  * PNG stays PNG; WebP is decoded (TwelveMonkeys plug-in) and stored as PNG when it has transparency, else as JPEG,
- * so every browser and mail client can show it. The EXIF orientation goes with the rest of the metadata.
+ * so every browser and mail client can show it. Before that, the EXIF orientation (a phone stores the sensor's pixels
+ * and a tag saying how to turn them) is read with metadata-extractor and applied to the pixels, so the stored image is
+ * upright without any tag; a missing or unreadable orientation counts as 1 (as stored).
  */
 @ApplicationScoped
 public class ImageProcessor {
@@ -67,7 +74,7 @@ public class ImageProcessor {
         if (format == null) {
             throw new ImageRejectedException(Reason.NOT_AN_IMAGE);
         }
-        BufferedImage image = decode(upload, format);
+        BufferedImage image = upright(decode(upload, format), orientation(upload));
         boolean alpha = image.getColorModel().hasAlpha();
         try {
             if (format == Format.PNG || format == Format.WEBP && alpha) {
@@ -123,6 +130,56 @@ public class ImageProcessor {
         } finally {
             reader.dispose();
         }
+    }
+
+    /** The EXIF orientation (1-8) of the upload; 1 when it has none or its metadata cannot be read. */
+    static int orientation(byte[] upload) {
+        try {
+            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(upload), upload.length);
+            for (ExifIFD0Directory directory : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
+                Integer value = directory.getInteger(ExifIFD0Directory.TAG_ORIENTATION);
+                if (value != null) {
+                    return value >= 1 && value <= 8 ? value : 1;
+                }
+            }
+            return 1;
+        } catch (Exception e) {
+            // Corrupt or unusual metadata must not cost the upload: the pixels were readable, keep them as stored.
+            return 1;
+        }
+    }
+
+    /**
+     * The image turned the way the orientation says it should be shown. Orientations 5-8 swap width and height. The
+     * transforms map pixel edges onto pixel edges, so every pixel is copied exactly (no interpolation).
+     */
+    static BufferedImage upright(BufferedImage image, int orientation) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        // new AffineTransform(m00, m10, m01, m11, m02, m12): x' = m00 x + m01 y + m02, y' = m10 x + m11 y + m12.
+        AffineTransform transform = switch (orientation) {
+            case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0); // mirrored left-right
+            case 3 -> new AffineTransform(-1, 0, 0, -1, w, h); // upside down
+            case 4 -> new AffineTransform(1, 0, 0, -1, 0, h); // mirrored top-bottom
+            case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0); // mirrored along the main diagonal
+            case 6 -> new AffineTransform(0, 1, -1, 0, h, 0); // turn 90 degrees clockwise
+            case 7 -> new AffineTransform(0, -1, -1, 0, h, w); // mirrored along the other diagonal
+            case 8 -> new AffineTransform(0, -1, 1, 0, 0, w); // turn 90 degrees counter-clockwise
+            default -> null;
+        };
+        if (transform == null) {
+            return image;
+        }
+        boolean swap = orientation >= 5;
+        BufferedImage turned = new BufferedImage(swap ? h : w, swap ? w : h,
+                image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = turned.createGraphics();
+        try {
+            g.drawImage(image, transform, null);
+        } finally {
+            g.dispose();
+        }
+        return turned;
     }
 
     private static byte[] writePng(BufferedImage image) throws IOException {

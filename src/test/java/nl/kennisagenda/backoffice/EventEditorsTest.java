@@ -50,6 +50,7 @@ import nl.kennisagenda.event.ProgrammeItem;
 import nl.kennisagenda.event.ProgrammeItemKind;
 import nl.kennisagenda.event.StandardFormFields;
 import nl.kennisagenda.i18n.Dates;
+import nl.kennisagenda.image.StoredImage;
 import nl.kennisagenda.registration.Registration;
 import nl.kennisagenda.registration.RegistrationStatus;
 import nl.kennisagenda.registration.service.RegistrationService;
@@ -70,6 +71,9 @@ class EventEditorsTest {
 
     @Inject
     RegistrationService registrations;
+
+    @Inject
+    nl.kennisagenda.backoffice.editor.ImageEditor imageEditor;
 
     @BeforeAll
     static void observer() {
@@ -303,6 +307,85 @@ class EventEditorsTest {
     }
 
     @Test
+    void aPhotoTakenWithThePhoneTurnedIsStoredUprightAndWithoutExif() throws Exception {
+        byte[] turned = photo(6);
+        assertEquals(6, com.drew.imaging.ImageMetadataReader.readMetadata(new java.io.ByteArrayInputStream(turned))
+                .getFirstDirectoryOfType(com.drew.metadata.exif.ExifIFD0Directory.class)
+                .getInt(com.drew.metadata.exif.ExifIFD0Directory.TAG_ORIENTATION), "the test photo carries Orientation=6");
+        long id = event(Duration.ofDays(20), 0);
+        AdminClient organiser = organiser(id, "/image");
+        upload(organiser, "/admin/events/" + id + "/image", turned, "telefoon.jpg", "Staande foto", "")
+                .then().statusCode(303);
+        StoredImage stored = storedImage(id);
+        assertEquals(40, stored.width, "upright width");
+        assertEquals(60, stored.height, "upright height");
+
+        byte[] served = given().get(stored.url()).then().statusCode(200).extract().asByteArray();
+        BufferedImage upright = ImageIO.read(new java.io.ByteArrayInputStream(served));
+        assertEquals(40, upright.getWidth());
+        assertEquals(60, upright.getHeight());
+        assertTrue(red(upright, 5, 5), "the camera's bottom-left quarter is now the top left");
+        assertTrue(blue(upright, 35, 5), "the camera's top left is now the top right");
+        assertTrue(blue(upright, 5, 55));
+        assertFalse(new String(served, StandardCharsets.ISO_8859_1).contains("Exif"));
+        assertTrue(com.drew.imaging.ImageMetadataReader.readMetadata(new java.io.ByteArrayInputStream(served))
+                .getDirectoriesOfType(com.drew.metadata.exif.ExifIFD0Directory.class).isEmpty(), "no EXIF left");
+    }
+
+    @Test
+    void aPhotoWithOrientationOneOrWithoutExifIsStoredAsItIs() throws Exception {
+        for (Integer orientation : java.util.Arrays.asList(1, null)) {
+            long id = event(Duration.ofDays(20), 0);
+            AdminClient organiser = organiser(id, "/image");
+            upload(organiser, "/admin/events/" + id + "/image", photo(orientation), "foto.jpg", "Liggende foto", "")
+                    .then().statusCode(303);
+            StoredImage stored = storedImage(id);
+            assertEquals(60, stored.width, "orientation " + orientation);
+            assertEquals(40, stored.height, "orientation " + orientation);
+            BufferedImage served = ImageIO.read(given().get(stored.url()).then().statusCode(200).extract().asInputStream());
+            assertEquals(60, served.getWidth());
+            assertTrue(blue(served, 5, 5), "orientation " + orientation + ": top left as taken");
+            assertTrue(red(served, 5, 35), "orientation " + orientation + ": bottom left as taken");
+        }
+    }
+
+    @Test
+    void removingTheEventImageDeletesItsStoredRow() throws IOException {
+        long id = event(Duration.ofDays(20), 0);
+        AdminClient organiser = organiser(id, "/image");
+        upload(organiser, "/admin/events/" + id + "/image", photo(null), "foto.jpg", "Foto", "").then().statusCode(303);
+        StoredImage first = storedImage(id);
+        upload(organiser, "/admin/events/" + id + "/image", photo(6), "foto.jpg", "Foto", "").then().statusCode(303);
+        StoredImage second = storedImage(id);
+        assertTrue(first.id != second.id.longValue());
+        assertFalse(imageRowExists(first.id), "a replaced image is deleted");
+
+        organiser.get("/admin/events/" + id + "/image");
+        organiser.post().post("/admin/events/" + id + "/image/remove").then().statusCode(303);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Event.<Event>findById(id).image == null));
+        assertFalse(imageRowExists(second.id), "a removed image is deleted");
+        given().get(second.url()).then().statusCode(404);
+    }
+
+    @Test
+    void forgetUnusedDeletesAnImageOnlyWhenNothingUsesItAnyMore() throws IOException {
+        long id = event(Duration.ofDays(20), 0);
+        AdminClient organiser = organiser(id, "/image");
+        upload(organiser, "/admin/events/" + id + "/image", photo(null), "foto.jpg", "Foto", "").then().statusCode(303);
+        long imageId = storedImage(id).id;
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> imageEditor.forgetUnused(imageId)), "still in use");
+        assertTrue(imageRowExists(imageId));
+        // What deleting the event does: the link goes first, then the image is forgotten.
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> {
+            Event.<Event>findById(id).image = null;
+            return imageEditor.forgetUnused(imageId);
+        }));
+        assertFalse(imageRowExists(imageId));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> imageEditor.forgetUnused(imageId)), "already gone");
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> imageEditor.forgetUnused(null)));
+    }
+
+    @Test
     void anUploadThatIsTooLargeNotAnImageTooManyPixelsOrWithoutAltIsRefusedWithAClearMessage() throws IOException {
         long id = event(Duration.ofDays(20), 0);
         AdminClient organiser = organiser(id, "/image");
@@ -506,6 +589,30 @@ class EventEditorsTest {
                 .post(path);
     }
 
+    /** The event's stored image, detached (without its bytes). */
+    private static StoredImage storedImage(long eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            StoredImage image = Event.<Event>findById(eventId).image;
+            assertNotNull(image, "event has an image");
+            image.url(); // touches the fields the test reads
+            return image;
+        });
+    }
+
+    private static boolean imageRowExists(long imageId) {
+        return QuarkusTransaction.requiringNew().call(() -> StoredImage.findById(imageId) != null);
+    }
+
+    private static boolean red(BufferedImage image, int x, int y) {
+        Color c = new Color(image.getRGB(x, y));
+        return c.getRed() > 180 && c.getGreen() < 80 && c.getBlue() < 80;
+    }
+
+    private static boolean blue(BufferedImage image, int x, int y) {
+        Color c = new Color(image.getRGB(x, y));
+        return c.getBlue() > 180 && c.getRed() < 80 && c.getGreen() < 80;
+    }
+
     private static ProgrammeItem item(long eventId, String title) {
         return QuarkusTransaction.requiringNew().call(() -> ProgrammeItem.<ProgrammeItem>find(
                 "event.id = ?1 and title = ?2", eventId, title).firstResult());
@@ -548,6 +655,36 @@ class EventEditorsTest {
         byte[] text = "GPS-SECRET-52.09N".getBytes(StandardCharsets.US_ASCII);
         byte[] payload = ByteBuffer.allocate(6 + tiff.length + text.length).put("Exif\0\0".getBytes(StandardCharsets.US_ASCII))
                 .put(tiff).put(text).array();
+        return withApp1(jpeg, payload);
+    }
+
+    /**
+     * A 60 x 40 JPEG as a camera stores it: blue, with a red quarter at the bottom left (x 0-29, y 20-39). With the
+     * given EXIF orientation (none when null): shown turned 90 degrees clockwise (6), that red quarter is the top left.
+     */
+    private static byte[] photo(Integer orientation) throws IOException {
+        BufferedImage image = new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.BLUE);
+        g.fillRect(0, 0, 60, 40);
+        g.setColor(Color.RED);
+        g.fillRect(0, 20, 30, 20);
+        g.dispose();
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", plain);
+        if (orientation == null) {
+            return plain.toByteArray();
+        }
+        // "Exif\0\0", then TIFF little-endian: header, IFD0 with one entry (0x0112 Orientation, SHORT, 1 value), no next IFD.
+        byte[] payload = ByteBuffer.allocate(6 + 26).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .put("Exif\0\0".getBytes(StandardCharsets.US_ASCII)).put(new byte[] { 'I', 'I' }).putShort((short) 42)
+                .putInt(8).putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1)
+                .putShort(orientation.shortValue()).putShort((short) 0).putInt(0).array();
+        return withApp1(plain.toByteArray(), payload);
+    }
+
+    /** The JPEG with an APP1 segment holding the payload right after the start marker. */
+    private static byte[] withApp1(byte[] jpeg, byte[] payload) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         out.write(0xff);
@@ -555,7 +692,7 @@ class EventEditorsTest {
         int length = payload.length + 2;
         out.write(length >> 8);
         out.write(length & 0xff);
-        out.write(payload);
+        out.write(payload, 0, payload.length);
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
     }

@@ -20,7 +20,9 @@ import nl.kennisagenda.image.StoredImage;
 /**
  * Sets or removes the image of an event and the portrait of a speaker. An upload is checked and re-encoded by
  * {@link ImageProcessor} (metadata stripped) and stored as a new {@link StoredImage}; the one it replaces is deleted.
- * Alt text in Dutch is required; without a new file, the form changes the alt text of the current image.
+ * Alt text in Dutch is required; without a new file, the form changes the alt text of the current image. Replacing or
+ * removing an image deletes its row once no event and no speaker uses it; code that deletes an event or a speaker
+ * calls {@link #forgetUnused(Long)} with the image id it held, after the delete.
  */
 @ApplicationScoped
 @Transactional
@@ -75,6 +77,21 @@ public class ImageEditor {
         deleteIfUnused(old);
     }
 
+    /**
+     * Deletes the image with this id when no event image and no speaker portrait refers to it any more; does nothing
+     * for null, an unknown id, or an image still in use. For code that removes an owner of an image (deleting a draft
+     * event: read {@code event.image.id} first, delete the event, then call this in the same transaction). No access
+     * check: the caller has already checked that the actor may delete the owner, and an image in use is never deleted.
+     *
+     * @return whether a row was deleted
+     */
+    public boolean forgetUnused(Long imageId) {
+        if (imageId == null) {
+            return false;
+        }
+        return deleteIfUnused(StoredImage.findById(imageId));
+    }
+
     /** Validates the form and returns the image to use: a new one, or the current one with new alt texts. */
     private StoredImage store(StoredImage current, ImageInput input) {
         EditorMessages m = EditorTexts.current();
@@ -122,14 +139,17 @@ public class ImageEditor {
         return image;
     }
 
-    private static void deleteIfUnused(StoredImage image) {
+    /** Deletes the image when nothing refers to it; the counts flush pending link changes first (auto flush). */
+    private static boolean deleteIfUnused(StoredImage image) {
         if (image == null) {
-            return;
+            return false;
         }
         long users = Event.count("image", image) + Speaker.count("portrait", image);
-        if (users == 0) {
-            image.delete();
+        if (users > 0) {
+            return false;
         }
+        image.delete();
+        return true;
     }
 
     private static String megabytes(long bytes) {

@@ -20,6 +20,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.hibernate.Hibernate;
 
+import nl.kennisagenda.backoffice.editor.ImageEditor;
 import nl.kennisagenda.account.AccessPolicy;
 import nl.kennisagenda.account.ActedBy;
 import nl.kennisagenda.account.Actor;
@@ -59,6 +60,9 @@ import nl.kennisagenda.registration.service.RegistrationOperations;
 public class EventEditing {
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    @Inject
+    ImageEditor images;
 
     @Inject
     TransactionRetry retry;
@@ -252,8 +256,10 @@ public class EventEditing {
                 throw new EventStateException(EventStateException.Reason.HAS_REGISTRATIONS);
             }
             audit.record(ActedBy.of(actor), event, "DELETED", event.slug + ": " + event.title);
+            Long imageId = event.image == null ? null : event.image.id;
             // Themes, outcomes, partners, programme, form and materials go with it (on delete cascade).
             Event.delete("id = ?1", event.id);
+            images.forgetUnused(imageId);
             return null;
         });
     }

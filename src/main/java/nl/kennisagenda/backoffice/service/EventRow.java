@@ -20,6 +20,12 @@ public record EventRow(String slug, String title, String organisation, Instant s
         return capacity == null || capacity == 0 ? null : (int) Math.min(999, confirmed * 100L / capacity);
     }
 
+    /** The fill rate for a meter, which cannot go past full: an event overbooked by hand shows a full meter. */
+    public Integer meterPercent() {
+        Integer percent = fillPercent();
+        return percent == null ? null : Math.min(100, percent);
+    }
+
     /** The overview's group: DRAFT, CANCELLED, PAST (published and ended) or PUBLISHED (upcoming). */
     public String group(Instant now) {
         return switch (status) {
