@@ -228,6 +228,7 @@ public class AttendeeMails implements MailRenderer {
             case CANCELLATION -> status == RegistrationStatus.CANCELLED;
             case REGISTRATION_UPDATED, DUPLICATE_SIGNUP -> status != RegistrationStatus.CANCELLED;
             case EVENT_CANCELLED -> true;
+            default -> throw new IllegalArgumentException("Not an attendee mail: " + kind);
         };
         return current ? Optional.empty()
                 : Optional.of("Superseded: the registration is " + status + " now, a later mail says so");
@@ -266,6 +267,7 @@ public class AttendeeMails implements MailRenderer {
                     + ", " + Dates.time(registration.event.startsAt));
             case EVENT_UPDATED -> messages.subject_event_updated(title);
             case EVENT_CANCELLED -> messages.subject_event_cancelled(title);
+            default -> throw new IllegalArgumentException("Not an attendee mail: " + kind);
         };
     }
 
@@ -280,6 +282,7 @@ public class AttendeeMails implements MailRenderer {
             case REMINDER -> Templates.reminder(view, frame);
             case EVENT_UPDATED -> Templates.eventUpdated(view, frame);
             case EVENT_CANCELLED -> Templates.eventCancelled(view, frame);
+            default -> throw new IllegalArgumentException("Not an attendee mail: " + kind);
         };
     }
 

@@ -10,5 +10,9 @@ public enum MailKind {
     DUPLICATE_SIGNUP,
     REMINDER,
     EVENT_UPDATED,
-    EVENT_CANCELLED
+    EVENT_CANCELLED,
+    /** A link to choose a new password (account/PasswordResets), rendered when it is asked for. */
+    PASSWORD_RESET,
+    /** A new back-office account's link to set its first password (same flow as a reset). */
+    ACCOUNT_INVITATION
 }
