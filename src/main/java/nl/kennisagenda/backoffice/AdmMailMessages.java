@@ -279,7 +279,7 @@ public interface AdmMailMessages {
     String kind_ACCOUNT_INVITATION();
 
     @Message
-    String mail_title(String id);
+    String mail_title(long id);
 
     @Message
     String mail_back();
