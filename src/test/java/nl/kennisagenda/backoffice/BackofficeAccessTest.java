@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +44,11 @@ import nl.kennisagenda.account.Role;
 import nl.kennisagenda.backoffice.service.BackofficeEvents;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.Organisation;
+import nl.kennisagenda.mail.MailKind;
+import nl.kennisagenda.mail.MailOutbox;
+import nl.kennisagenda.mail.MailTestData;
+import nl.kennisagenda.mail.OutgoingMail;
+import nl.kennisagenda.registration.RegistrationStatus;
 
 /**
  * Who sees what in the back-office. The route proof takes the application's own routes (every JAX-RS resource
@@ -57,7 +64,19 @@ class BackofficeAccessTest {
     /** The organiser of another organisation (B = Vilans). */
     private static final String OUTSIDER = "vilans@example.org";
     /** Routes open to everybody on purpose. */
-    private static final Set<String> PUBLIC = Set.of("GET /admin/login");
+    private static final Set<String> PUBLIC = Set.of("GET /admin/login", "GET /admin/password-reset",
+            "POST /admin/password-reset", "GET /admin/password-reset/{token}", "POST /admin/password-reset/{token}");
+    /**
+     * Routes about the logged-in person's own account: open to every logged-in user (the outsider may see and
+     * change their own name and password), closed to anonymous visitors; they show nothing of organisation A.
+     */
+    private static final Set<String> OWN_ACCOUNT = Set.of("GET /admin/account", "POST /admin/account/name",
+            "POST /admin/account/password");
+
+    /** Real ids of organisation A's data, so the routes below are tried on something that exists. */
+    private static long aEventId;
+    private static long aMailId;
+    private static long aAccountId;
 
     private static final String OBSERVER = "meelezer-" + System.nanoTime() + "@example.org";
     private static final String MULTI = "twee-organisaties-" + System.nanoTime() + "@example.org";
@@ -67,7 +86,11 @@ class BackofficeAccessTest {
 
     record Route(String method, String template) {
         String path(String slug) {
-            return template.replaceAll("\\{slug}", slug).replaceAll("\\{[^}]+}", "x");
+            return template.replaceAll("\\{slug}", slug)
+                    .replaceAll("\\{eventId}", String.valueOf(aEventId))
+                    .replaceAll("\\{mailId}", String.valueOf(aMailId))
+                    .replaceAll("\\{accountId}", String.valueOf(aAccountId))
+                    .replaceAll("\\{[^}]+}", "x");
         }
 
         @Override
@@ -80,6 +103,16 @@ class BackofficeAccessTest {
     static void accounts() {
         BackofficeLoginTest.createAccount(OBSERVER, Role.OBSERVER, A);
         BackofficeLoginTest.createAccount(MULTI, Role.ORGANISER, A, "vilans");
+        aEventId = QuarkusTransaction.requiringNew().call(() -> Event.<Event>find("title like ?1", A_EVENT + "%")
+                .firstResult().id);
+        aAccountId = QuarkusTransaction.requiringNew().call(() -> Account.findByEmail(A + "@example.org")
+                .orElseThrow().id);
+        String attendee = "toegang-" + System.nanoTime() + "@example.org";
+        Long registrationId = Arc.container().instance(MailTestData.class).get().registerQuietly(aEventId, attendee,
+                "Toegang", "nl", RegistrationStatus.CONFIRMED, Instant.now());
+        aMailId = QuarkusTransaction.requiringNew().call(() -> Arc.container().instance(MailOutbox.class).get()
+                .enqueue(new OutgoingMail(MailKind.CONFIRMATION, registrationId, attendee,
+                        "Aanmelding bevestigd: " + A_EVENT, "tekst", "<p>html</p>", List.of())).id);
     }
 
     @AfterAll
@@ -95,6 +128,8 @@ class BackofficeAccessTest {
         assertTrue(routes.contains(new Route("GET", "/admin")), routes.toString());
         assertTrue(routes.contains(new Route("GET", "/admin/organisations/{slug}")), routes.toString());
         assertTrue(routes.contains(new Route("POST", "/admin/logout")), routes.toString());
+        assertTrue(routes.contains(new Route("GET", "/admin/mails/{mailId}")), routes.toString());
+        assertTrue(routes.contains(new Route("POST", "/admin/accounts/{accountId}")), routes.toString());
 
         AdminClient outsider = AdminClient.loggedIn(OUTSIDER, AdminClient.DEMO_PASSWORD);
         for (Route route : routes) {
@@ -105,6 +140,12 @@ class BackofficeAccessTest {
             Response anonymous = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                     .request(route.method(), path);
             assertClosed(route + " anonymously", anonymous, false);
+            if (OWN_ACCOUNT.contains(route.toString())) {
+                Response own = outsider.post().request(route.method(), path);
+                assertTrue(List.of(200, 303, 422).contains(own.statusCode()), route + " " + own.statusCode());
+                assertFalse(own.asString().contains(A_EVENT), route + " shows organisation A");
+                continue;
+            }
 
             // The outsider sends a valid CSRF token, so only access decides.
             Response asOutsider = outsider.post().request(route.method(), path);
