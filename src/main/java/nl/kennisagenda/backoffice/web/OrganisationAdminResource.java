@@ -35,7 +35,11 @@ import nl.kennisagenda.i18n.CurrentLocale;
 import nl.kennisagenda.registration.web.CsrfGuard;
 
 /** Organisations for administrators: list, create, edit name, slug and website. */
-@Path("/admin/organisations")
+/*
+ * Class path /admin, not /admin/organisations: JAX-RS picks the resource class by its path first, and a class at
+ * /admin/organisations would take /admin/organisations/{slug} (BackofficeResource's page) away and answer 404.
+ */
+@Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class OrganisationAdminResource {
@@ -66,6 +70,7 @@ public class OrganisationAdminResource {
     CurrentLocale locale;
 
     @GET
+    @Path("organisations")
     @Operation(hidden = true)
     public Response list(@RestQuery String notice) {
         Actor actor = current.get();
@@ -74,7 +79,7 @@ public class OrganisationAdminResource {
     }
 
     @GET
-    @Path("new")
+    @Path("organisations/new")
     @Operation(hidden = true)
     public Response newForm() {
         Actor actor = current.get();
@@ -83,6 +88,7 @@ public class OrganisationAdminResource {
     }
 
     @POST
+    @Path("organisations")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response create(MultivaluedMap<String, String> form) {
@@ -100,7 +106,7 @@ public class OrganisationAdminResource {
     }
 
     @GET
-    @Path("{slug}/edit")
+    @Path("organisations/{slug}/edit")
     @Operation(hidden = true)
     public Response edit(@RestPath String slug) {
         Actor actor = current.get();
@@ -111,7 +117,7 @@ public class OrganisationAdminResource {
     }
 
     @POST
-    @Path("{slug}/edit")
+    @Path("organisations/{slug}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response update(@RestPath String slug, MultivaluedMap<String, String> form) {
