@@ -3,6 +3,7 @@ package nl.kennisagenda.mail;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ import nl.kennisagenda.backoffice.AdmMailMessages;
  * content is kept for the mail log; the log masks it ({@code MailLog}), and the token works once, for a short time.
  */
 @ApplicationScoped
-public class AccountMails {
+public class AccountMails implements MailRenderer {
 
     @Inject
     MailOutbox outbox;
@@ -39,6 +40,21 @@ public class AccountMails {
         static native MailTemplateInstance passwordReset(AccountMailView m, MailFrame frame);
 
         static native MailTemplateInstance accountInvitation(AccountMailView m, MailFrame frame);
+    }
+
+    @Override
+    public boolean renders(MailKind kind) {
+        return kind == MailKind.PASSWORD_RESET || kind == MailKind.ACCOUNT_INVITATION;
+    }
+
+    /**
+     * The renderer of these kinds for the sender: they are always enqueued rendered, so there is nothing to do; a row
+     * without content (written by hand) cannot be rendered later, as its token is gone, and is not sent.
+     */
+    @Override
+    public Optional<String> render(OutboxMail mail) {
+        return mail.isRendered() ? Optional.empty()
+                : Optional.of("Superseded: a password link is rendered when it is made; its token is not kept");
     }
 
     /**
