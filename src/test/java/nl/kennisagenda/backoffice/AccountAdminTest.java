@@ -16,7 +16,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import nl.kennisagenda.account.Account;
 import nl.kennisagenda.event.Organisation;
-import nl.kennisagenda.mail.GreenMailProfile;
 import nl.kennisagenda.mail.MailKind;
 import nl.kennisagenda.mail.OutboxMail;
 import nl.kennisagenda.mail.OutboxSender;
@@ -24,7 +23,7 @@ import nl.kennisagenda.mail.SmtpServer;
 
 /** Accounts and organisations are the administrators' business; everybody keeps their own name and password. */
 @QuarkusTest
-@TestProfile(GreenMailProfile.class)
+@TestProfile(BackofficeMailProfile.class)
 class AccountAdminTest {
 
     SmtpServer smtp;

@@ -22,7 +22,6 @@ import nl.kennisagenda.account.Account;
 import nl.kennisagenda.account.PasswordReset;
 import nl.kennisagenda.account.PasswordResets;
 import nl.kennisagenda.event.Event;
-import nl.kennisagenda.mail.GreenMailProfile;
 import nl.kennisagenda.mail.MailKind;
 import nl.kennisagenda.mail.MailStatus;
 import nl.kennisagenda.mail.MailTestData;
@@ -34,7 +33,7 @@ import nl.kennisagenda.registration.RegistrationStatus;
 
 /** The mail log: who sees which mails, a mail's content as sent, and sending a failed one again. */
 @QuarkusTest
-@TestProfile(GreenMailProfile.class)
+@TestProfile(BackofficeMailProfile.class)
 class MailLogTest {
 
     private static final String A_EVENT = "Ruimte voor eerstelijnszorg";

@@ -26,7 +26,6 @@ import nl.kennisagenda.account.Account;
 import nl.kennisagenda.account.PasswordReset;
 import nl.kennisagenda.account.PasswordResets;
 import nl.kennisagenda.account.Role;
-import nl.kennisagenda.mail.GreenMailProfile;
 import nl.kennisagenda.mail.MailKind;
 import nl.kennisagenda.mail.OutboxMail;
 import nl.kennisagenda.mail.OutboxSender;
@@ -34,7 +33,7 @@ import nl.kennisagenda.mail.SmtpServer;
 
 /** "Wachtwoord vergeten?": the mailed link, its limits, and what it does to sessions opened with the old password. */
 @QuarkusTest
-@TestProfile(GreenMailProfile.class)
+@TestProfile(BackofficeMailProfile.class)
 class PasswordResetTest {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+/admin/password-reset/([A-Za-z0-9_-]+)");
