@@ -65,6 +65,13 @@ public class Account extends IdentifiedEntity {
     @Column(name = "last_login_at")
     public Instant lastLoginAt;
 
+    /**
+     * When the password was last changed (reset, set from an invitation, changed on the account page); session
+     * cookies written before this moment are refused ({@link SessionIdentityProvider}). Null: never changed.
+     */
+    @Column(name = "password_changed_at")
+    public Instant passwordChangedAt;
+
     @PrePersist
     void onCreate() {
         createdAt = createdAt == null ? Instant.now() : createdAt;
@@ -74,6 +81,21 @@ public class Account extends IdentifiedEntity {
     public void setPassword(String password) {
         passwordHash = BcryptUtil.bcryptHash(password);
     }
+
+    /**
+     * Changes the password and ends every session that was opened (or last renewed) before: those cookies are
+     * refused from now on, on every instance.
+     */
+    public void changePassword(String password) {
+        setPassword(password);
+        passwordChangedAt = Instant.now();
+    }
+
+    /** Shortest password accepted when a person chooses one (reset, invitation, account page). */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    /** Longest password accepted (the log-in form's limit; bcrypt itself reads the first 72 bytes). */
+    public static final int MAX_PASSWORD_LENGTH = 200;
 
     /** Addresses are compared without case and surrounding spaces. */
     public static String normaliseEmail(String email) {

@@ -36,4 +36,20 @@ public interface LoginConfig {
     /** Password of the demo accounts (only with demo data on: the dev run and tests). */
     @WithDefault("kennisagenda-demo")
     String demoPassword();
+
+    /** Password-reset mails one e-mail address may ask for within {@link #window()}. */
+    @WithDefault("3")
+    int maxResetRequestsPerAddress();
+
+    /** Password-reset requests one client address may make within {@link #window()}. */
+    @WithDefault("10")
+    int maxResetRequestsPerClient();
+
+    /** How long a mailed password-reset link works. */
+    @WithDefault("1h")
+    Duration resetLinkValidity();
+
+    /** How long the link to set a first password, mailed to a new account, works. */
+    @WithDefault("72h")
+    Duration invitationLinkValidity();
 }

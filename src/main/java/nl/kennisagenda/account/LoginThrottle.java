@@ -60,6 +60,22 @@ public class LoginThrottle {
                 .setParameter("kind", ACCOUNT).setParameter("value", key(email)).executeUpdate());
     }
 
+    /**
+     * For requests that are limited whether they succeed or not (password-reset mails): whether one more request for
+     * this key is allowed within the window; if so it is counted. Kinds are short names of their own ("reset-addr",
+     * at most 10 characters) in the same table, so the counts are shared by every instance too.
+     */
+    public boolean admit(String kind, String value, int limit) {
+        Instant now = clock.instant();
+        boolean locked = QuarkusTransaction.requiringNew()
+                .call(() -> lockedFor(kind, key(value), limit, now).isPresent());
+        if (locked) {
+            return false;
+        }
+        count(kind, key(value), now);
+        return true;
+    }
+
     /** Failures counted now for a key (tests and operators). */
     public int failures(String kind, String value) {
         Instant cutoff = clock.instant().minus(config.window());

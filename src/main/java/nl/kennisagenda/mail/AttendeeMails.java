@@ -21,8 +21,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.Variant;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import nl.kennisagenda.calendar.PersonalInvites;
@@ -63,27 +61,27 @@ public class AttendeeMails implements MailRenderer {
 
     @CheckedTemplate
     static class Templates {
-        static native MailTemplateInstance confirmation(MailView m);
+        static native MailTemplateInstance confirmation(MailView m, MailFrame frame);
 
-        static native MailTemplateInstance waitingList(MailView m);
+        static native MailTemplateInstance waitingList(MailView m, MailFrame frame);
 
-        static native MailTemplateInstance promotion(MailView m);
+        static native MailTemplateInstance promotion(MailView m, MailFrame frame);
 
-        static native MailTemplateInstance cancellation(MailView m);
+        static native MailTemplateInstance cancellation(MailView m, MailFrame frame);
 
-        static native MailTemplateInstance registrationUpdated(MailView m);
+        static native MailTemplateInstance registrationUpdated(MailView m, MailFrame frame);
 
-        static native MailTemplateInstance duplicateSignup(MailView m);
+        static native MailTemplateInstance duplicateSignup(MailView m, MailFrame frame);
 
-        static native MailTemplateInstance reminder(MailView m);
+        static native MailTemplateInstance reminder(MailView m, MailFrame frame);
 
-        static native MailTemplateInstance eventUpdated(MailView m);
+        static native MailTemplateInstance eventUpdated(MailView m, MailFrame frame);
 
-        static native MailTemplateInstance eventCancelled(MailView m);
+        static native MailTemplateInstance eventCancelled(MailView m, MailFrame frame);
 
-        static native MailTemplateInstance registrationPending(MailView m);
+        static native MailTemplateInstance registrationPending(MailView m, MailFrame frame);
 
-        static native MailTemplateInstance registrationDeclined(MailView m);
+        static native MailTemplateInstance registrationDeclined(MailView m, MailFrame frame);
     }
 
     /** Which calendar document goes with a mail. */
@@ -202,7 +200,7 @@ public class AttendeeMails implements MailRenderer {
         List<MailAttachment> attachments = attachments(registration, invite(kind));
         String subject = MailHeaders.subject(subject(kind, registration, messages, locale));
         MailView view = view(registration, kind, locale, subject, messages, invite(kind), !attachments.isEmpty());
-        Rendered body = render(template(kind, view), locale);
+        Rendered body = render(template(kind, view, frame(view, messages)), locale);
         mail.subject = subject;
         mail.textBody = body.text();
         mail.htmlBody = body.html();
@@ -289,19 +287,19 @@ public class AttendeeMails implements MailRenderer {
         };
     }
 
-    private static MailTemplateInstance template(MailKind kind, MailView view) {
+    private static MailTemplateInstance template(MailKind kind, MailView view, MailFrame frame) {
         return switch (kind) {
-            case CONFIRMATION -> Templates.confirmation(view);
-            case WAITING_LIST -> Templates.waitingList(view);
-            case PROMOTION -> Templates.promotion(view);
-            case CANCELLATION -> Templates.cancellation(view);
-            case REGISTRATION_UPDATED -> Templates.registrationUpdated(view);
-            case DUPLICATE_SIGNUP -> Templates.duplicateSignup(view);
-            case REMINDER -> Templates.reminder(view);
-            case EVENT_UPDATED -> Templates.eventUpdated(view);
-            case EVENT_CANCELLED -> Templates.eventCancelled(view);
-            case REGISTRATION_PENDING -> Templates.registrationPending(view);
-            case REGISTRATION_DECLINED -> Templates.registrationDeclined(view);
+            case CONFIRMATION -> Templates.confirmation(view, frame);
+            case WAITING_LIST -> Templates.waitingList(view, frame);
+            case PROMOTION -> Templates.promotion(view, frame);
+            case CANCELLATION -> Templates.cancellation(view, frame);
+            case REGISTRATION_UPDATED -> Templates.registrationUpdated(view, frame);
+            case DUPLICATE_SIGNUP -> Templates.duplicateSignup(view, frame);
+            case REMINDER -> Templates.reminder(view, frame);
+            case EVENT_UPDATED -> Templates.eventUpdated(view, frame);
+            case EVENT_CANCELLED -> Templates.eventCancelled(view, frame);
+            case REGISTRATION_PENDING -> Templates.registrationPending(view, frame);
+            case REGISTRATION_DECLINED -> Templates.registrationDeclined(view, frame);
             default -> throw new IllegalArgumentException("Not an attendee mail: " + kind);
         };
     }
@@ -321,6 +319,13 @@ public class AttendeeMails implements MailRenderer {
                 site.url("/calendar/" + registration.attendee.calendarToken + ".ics"),
                 inviteAttached && invite == Invite.REQUEST,
                 inviteAttached && invite == Invite.CANCEL);
+    }
+
+    /** What the general mail layout shows around an attendee mail: greeting by first name, organiser's signature. */
+    static MailFrame frame(MailView view, MailMessages messages) {
+        return new MailFrame(view.lang(), view.subject(), view.event().title,
+                messages.greeting() + " " + view.registration().firstName + ",",
+                List.of(messages.signature(), view.organiser()), List.of(messages.footer()));
     }
 
     /** The join link as {@link Registration#joinLink()} allows it, and never in a mail that cancels. */
@@ -386,24 +391,7 @@ public class AttendeeMails implements MailRenderer {
 
     /** Renders the .txt and .html variants of a mail template in the given language. */
     static Rendered render(MailTemplateInstance mail, Locale locale) {
-        TemplateInstance instance = mail.templateInstance();
-        instance.setAttribute("locale", locale);
-        String text = null;
-        String html = null;
-        @SuppressWarnings("unchecked")
-        List<Variant> variants = (List<Variant>) instance.getAttribute(TemplateInstance.VARIANTS);
-        for (Variant variant : variants) {
-            if (Variant.TEXT_HTML.equals(variant.getContentType())) {
-                instance.setAttribute(TemplateInstance.SELECTED_VARIANT, variant);
-                html = instance.render();
-            } else if (Variant.TEXT_PLAIN.equals(variant.getContentType())) {
-                instance.setAttribute(TemplateInstance.SELECTED_VARIANT, variant);
-                text = instance.render();
-            }
-        }
-        if (text == null) {
-            throw new IllegalStateException("Mail template without a .txt variant");
-        }
-        return new Rendered(text, html);
+        MailTemplates.Rendered rendered = MailTemplates.render(mail, locale);
+        return new Rendered(rendered.text(), rendered.html());
     }
 }

@@ -14,5 +14,9 @@ public enum MailKind {
     /** Sign-up for an event that requires approval received; the organiser decides. */
     REGISTRATION_PENDING,
     /** The organiser declined a pending sign-up. */
-    REGISTRATION_DECLINED
+    REGISTRATION_DECLINED,
+    /** A link to choose a new password (account/PasswordResets), rendered when it is asked for. */
+    PASSWORD_RESET,
+    /** A new back-office account's link to set its first password (same flow as a reset). */
+    ACCOUNT_INVITATION
 }

@@ -67,6 +67,24 @@ public class MailOutbox {
         return mail;
     }
 
+    /**
+     * Puts a FAILED mail back in the queue ("opnieuw versturen" in the mail log): PENDING, due now, with a fresh
+     * attempt count, so the sender tries it again with its stored content and Message-ID. The last error stays for
+     * the record until the next attempt replaces it.
+     *
+     * @return whether the mail was FAILED (and is queued now)
+     */
+    @Transactional
+    public boolean retry(long mailId) {
+        int updated = OutboxMail.update("status = ?1, attempts = 0, nextAttemptAt = ?2, leaseUntil = null,"
+                + " claimToken = null where id = ?3 and status = ?4", MailStatus.PENDING, Instant.now(), mailId,
+                MailStatus.FAILED);
+        if (updated == 1) {
+            LOG.infof("Mail %d put back in the queue by hand", mailId);
+        }
+        return updated == 1;
+    }
+
     String newMessageId() {
         return "<" + UUID.randomUUID() + "@" + messageIdDomain() + ">";
     }

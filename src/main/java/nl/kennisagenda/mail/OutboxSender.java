@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.Mail;
@@ -19,6 +20,7 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import nl.kennisagenda.common.Tokens;
+import nl.kennisagenda.config.SiteConfig;
 
 /**
  * Delivers the outbox. Each run claims due mails with a conditional UPDATE in its own short transaction (so two
@@ -44,6 +46,13 @@ public class OutboxSender {
 
     @Inject
     MailRenderers renderers;
+
+    @Inject
+    SiteConfig site;
+
+    /** Quarkus' mock mailer (dev run, tests): mails are only logged, see {@link MailConsoleLine}. */
+    @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false")
+    boolean mockMailer;
 
     /** What one run did; {@code superseded}: claimed but not sent because a later mail replaces it. */
     public record Run(int claimed, int sent, int retried, int failed, int superseded) {
@@ -243,8 +252,13 @@ public class OutboxSender {
                 .setParameter("sentAt", Instant.now())
                 .setParameter("id", mail.id())
                 .executeUpdate());
-        LOG.infof("Mail %d %s to %s sent (attempt %d): \"%s\" %s", mail.id(), mail.kind(), mask(mail.recipient()),
-                mail.attempts(), mail.subject(), mail.messageId());
+        if (mockMailer) {
+            // Dev run: nothing left the machine; one line says who would get what, and where to read it.
+            LOG.info(MailConsoleLine.format(mail.id(), mail.kind(), mail.recipient(), mail.subject(), site.baseUrl()));
+        } else {
+            LOG.infof("Mail %d %s to %s sent (attempt %d): \"%s\" %s", mail.id(), mail.kind(),
+                    mask(mail.recipient()), mail.attempts(), mail.subject(), mail.messageId());
+        }
         return MailStatus.SENT;
     }
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +44,11 @@ import nl.kennisagenda.account.Role;
 import nl.kennisagenda.backoffice.service.BackofficeEvents;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.Organisation;
+import nl.kennisagenda.mail.MailKind;
+import nl.kennisagenda.mail.MailOutbox;
+import nl.kennisagenda.mail.MailTestData;
+import nl.kennisagenda.mail.OutgoingMail;
+import nl.kennisagenda.registration.RegistrationStatus;
 
 /**
  * Who sees what in the back-office. The route proof takes the application's own routes (every JAX-RS resource
@@ -57,7 +64,14 @@ class BackofficeAccessTest {
     /** The organiser of another organisation (B = Vilans). */
     private static final String OUTSIDER = "vilans@example.org";
     /** Routes open to everybody on purpose. */
-    private static final Set<String> PUBLIC = Set.of("GET /admin/login");
+    private static final Set<String> PUBLIC = Set.of("GET /admin/login", "GET /admin/password-reset",
+            "POST /admin/password-reset", "GET /admin/password-reset/{token}", "POST /admin/password-reset/{token}");
+    /**
+     * Routes about the logged-in person's own account: open to every logged-in user (the outsider may see and
+     * change their own name and password), closed to anonymous visitors; they show nothing of organisation A.
+     */
+    private static final Set<String> OWN_ACCOUNT = Set.of("GET /admin/account", "POST /admin/account/name",
+            "POST /admin/account/password");
 
     private static final String OBSERVER = "meelezer-" + System.nanoTime() + "@example.org";
     private static final String MULTI = "twee-organisaties-" + System.nanoTime() + "@example.org";
@@ -118,6 +132,18 @@ class BackofficeAccessTest {
                     .create(Actor.of(organiser), "Toegangsproef", null).token().id();
         });
         A_IDS.put("tokenId", String.valueOf(token));
+        long accountId = QuarkusTransaction.requiringNew().call(() -> Account.findByEmail(A + "@example.org")
+                .orElseThrow().id);
+        A_IDS.put("accountId", String.valueOf(accountId));
+        long eventId = QuarkusTransaction.requiringNew().call(() -> Event.<Event>find(
+                "organisation.slug = ?1 and title like ?2", A, A_EVENT + "%").firstResult().id);
+        String attendee = "toegang-" + System.nanoTime() + "@example.org";
+        Long registrationId = Arc.container().instance(MailTestData.class).get().registerQuietly(eventId, attendee,
+                "Toegang", "nl", RegistrationStatus.CONFIRMED, Instant.now());
+        long mailId = QuarkusTransaction.requiringNew().call(() -> Arc.container().instance(MailOutbox.class).get()
+                .enqueue(new OutgoingMail(MailKind.CONFIRMATION, registrationId, attendee,
+                        "Aanmelding bevestigd: " + A_EVENT, "tekst", "<p>html</p>", List.of())).id);
+        A_IDS.put("mailId", String.valueOf(mailId));
     }
 
     @AfterAll
@@ -133,6 +159,8 @@ class BackofficeAccessTest {
         assertTrue(routes.contains(new Route("GET", "/admin")), routes.toString());
         assertTrue(routes.contains(new Route("GET", "/admin/organisations/{slug}")), routes.toString());
         assertTrue(routes.contains(new Route("POST", "/admin/logout")), routes.toString());
+        assertTrue(routes.contains(new Route("GET", "/admin/mails/{mailId}")), routes.toString());
+        assertTrue(routes.contains(new Route("POST", "/admin/accounts/{accountId}")), routes.toString());
 
         AdminClient outsider = AdminClient.loggedIn(OUTSIDER, AdminClient.DEMO_PASSWORD);
         for (Route route : routes) {
@@ -143,6 +171,12 @@ class BackofficeAccessTest {
             Response anonymous = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                     .request(route.method(), path);
             assertClosed(route + " anonymously", anonymous, false);
+            if (OWN_ACCOUNT.contains(route.toString())) {
+                Response own = outsider.post().request(route.method(), path);
+                assertTrue(List.of(200, 303, 422).contains(own.statusCode()), route + " " + own.statusCode());
+                assertFalse(own.asString().contains(A_EVENT), route + " shows organisation A");
+                continue;
+            }
 
             // The outsider sends a valid CSRF token (pages) or a JSON body naming organisation A (API), so only
             // access decides.

@@ -101,6 +101,12 @@ class PageQualityTest {
                 Page.get("overview of the administrator", "/admin").as(ADMINISTRATOR),
                 Page.get("organisation in the back-office", "/admin/organisations/platform31").as(ORGANISER),
                 Page.get("API tokens", "/admin/tokens").as(ORGANISER),
+                Page.get("mail log", "/admin/mails").as(ADMINISTRATOR),
+                Page.get("mail log of an event", () -> admin(WEBINAR, "/mails")).as(ORGANISER),
+                Page.get("accounts", "/admin/accounts").as(ADMINISTRATOR),
+                Page.get("organisations in the back-office", "/admin/organisations").as(ADMINISTRATOR),
+                Page.get("own account", "/admin/account").as(ORGANISER),
+                Page.get("forgotten password", "/admin/password-reset"),
                 // Back-office: one event's hub, editors and registrations (the seminar has breakout rounds)
                 Page.get("event hub", () -> admin(SEMINAR, "")).as(ADMINISTRATOR),
                 Page.get("event hub as its organiser", () -> admin(WEBINAR, "")).as(ORGANISER),

@@ -32,7 +32,7 @@ public class LoginResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(String csrfToken, String problem, long lockMinutes, boolean loggedOut,
-                String postLocation);
+                String postLocation, boolean passwordChanged);
     }
 
     @Inject
@@ -47,7 +47,7 @@ public class LoginResource {
     @GET
     @Operation(hidden = true)
     public Response login(@RestQuery String error, @RestQuery("logged-out") String loggedOut,
-            @RestQuery String lang) {
+            @RestQuery String lang, @RestQuery("password-changed") String passwordChanged) {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create("/admin")).build();
         }
@@ -56,6 +56,6 @@ public class LoginResource {
         long minutes = Math.max(1, config.window().toMinutes());
         return BackofficeResource.noStore(Response.status(problem == null ? 200 : 401)
                 .entity(Templates.login(csrf.token(), problem == null ? null : problem.code(), minutes,
-                        "1".equals(loggedOut), post)));
+                        "1".equals(loggedOut), post, "1".equals(passwordChanged))));
     }
 }
