@@ -19,8 +19,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import nl.kennisagenda.event.FormField;
 import nl.kennisagenda.registration.service.RegistrationService;
 
 @QuarkusTest
@@ -54,6 +56,21 @@ class SignupPageTest {
                 .body(containsString("Fields marked * are required."))
                 .body(containsString("<legend>Round 1 <abbr"))
                 .body(containsString(">Dietary requirements or allergies</label>"));
+    }
+
+    @Test
+    void breakoutSessionsAreOfferedEvenWhenTheFormEditorGotNoSessionField() {
+        TestEvents.Created event = TestEvents.create("zonder-keuzeveld", 100, 10, 10);
+        QuarkusTransaction.requiringNew().run(() -> FormField.delete("event.id = ?1 and fieldKey = ?2", event.id(),
+                FormField.SESSIONS));
+
+        given().get("/events/" + event.slug() + "/register").then().statusCode(200)
+                .body(containsString("Keuze van deelsessies"))
+                .body(containsString("value=\"" + event.sessionIds().get(0) + "\""));
+        FormClient browser = FormClient.open("/events/" + event.slug() + "/register");
+        browser.post().formParams(Map.of("firstName", "Sem", "lastName", "Keuze", "email", mail("zonder-keuze"),
+                "organisation", "Gemeente Goes")).post("/events/" + event.slug() + "/register").then().statusCode(422)
+                .body(containsString("Keuze van deelsessies"));
     }
 
     @Test

@@ -75,6 +75,16 @@ public class SignupValidator {
                 }
             }
         }
+        // A programme with breakout rounds needs the session choice on its form, also when the organiser did not add
+        // that field in the form editor: without it nobody could choose a session.
+        if (fields.stream().noneMatch(field -> field.type == FieldType.BREAKOUT_CHOICE)
+                && !event.breakoutRounds().isEmpty()) {
+            FormField sessions = StandardFormFields.field(event, Integer.MAX_VALUE, FormField.SESSIONS,
+                    "Keuze van deelsessies", "Choice of breakout sessions", FieldType.BREAKOUT_CHOICE, true, null);
+            sessions.helpNl = "Kies per ronde één sessie.";
+            sessions.helpEn = "Choose one session per round.";
+            fields.add(sessions);
+        }
         fields.sort(Comparator.comparingInt(field -> field.sortOrder));
         return fields;
     }
