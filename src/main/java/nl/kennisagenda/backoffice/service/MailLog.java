@@ -2,6 +2,7 @@ package nl.kennisagenda.backoffice.service;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -144,7 +145,9 @@ public class MailLog {
         List<Row> rows = new ArrayList<>();
         for (OutboxMail mail : mails) {
             Event event = events.get(mail.registrationId);
-            rows.add(new Row(mail.id, time(mail.createdAt), Dates.iso(mail.createdAt), mail.recipient, mail.kind,
+            // Whole seconds: HTML allows at most three digits of a fraction in <time datetime>.
+            rows.add(new Row(mail.id, time(mail.createdAt), Dates.iso(mail.createdAt.truncatedTo(ChronoUnit.SECONDS)),
+                    mail.recipient, mail.kind,
                     mail.subject, Shown.of(mail.status, mail.attempts).code(), mail.attempts, time(mail.sentAt),
                     mail.lastError, event == null ? null : event.title));
         }
