@@ -8,25 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.lang.reflect.Method;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.time.Instant;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +35,7 @@ import nl.kennisagenda.mail.MailOutbox;
 import nl.kennisagenda.mail.MailTestData;
 import nl.kennisagenda.mail.OutgoingMail;
 import nl.kennisagenda.registration.RegistrationStatus;
+import nl.kennisagenda.testsupport.Routes;
 
 /**
  * Who sees what in the back-office. The route proof takes the application's own routes (every JAX-RS resource
@@ -267,71 +254,12 @@ class BackofficeAccessTest {
         return QuarkusTransaction.requiringNew().call(() -> Organisation.findBySlug(slug).orElseThrow());
     }
 
-    /**
-     * Every resource method of the application whose path is under /admin or /api/admin: the compiled classes of
-     * package nl.kennisagenda (wherever a back-office route may be added) read with reflection.
-     */
-    static List<Route> backofficeRoutes() throws IOException, URISyntaxException, ClassNotFoundException {
-        List<Route> routes = new ArrayList<>();
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        Enumeration<URL> roots = loader.getResources("nl/kennisagenda");
-        while (roots.hasMoreElements()) {
-            URL root = roots.nextElement();
-            if (!"file".equals(root.getProtocol()) || root.getPath().contains("test-classes")) {
-                continue;
-            }
-            Path base = Path.of(root.toURI());
-            List<Path> classes;
-            try (Stream<Path> files = Files.walk(base)) {
-                classes = files.filter(f -> f.toString().endsWith(".class")).toList();
-            }
-            for (Path file : classes) {
-                String name = "nl.kennisagenda." + base.relativize(file).toString()
-                        .replace(".class", "").replace('/', '.').replace('\\', '.');
-                Class<?> type = Class.forName(name, false, loader);
-                jakarta.ws.rs.Path classPath = type.getAnnotation(jakarta.ws.rs.Path.class);
-                if (classPath == null) {
-                    continue;
-                }
-                for (Method method : type.getDeclaredMethods()) {
-                    String verb = verb(method);
-                    if (verb == null) {
-                        continue;
-                    }
-                    jakarta.ws.rs.Path methodPath = method.getAnnotation(jakarta.ws.rs.Path.class);
-                    String path = join(classPath.value(), methodPath == null ? "" : methodPath.value());
-                    if (path.equals("/admin") || path.startsWith("/admin/") || path.equals("/api/admin")
-                            || path.startsWith("/api/admin/")) {
-                        routes.add(new Route(verb, path));
-                    }
-                }
-            }
-        }
-        return routes;
-    }
-
-    private static String verb(Method method) {
-        if (method.isAnnotationPresent(GET.class)) {
-            return "GET";
-        }
-        if (method.isAnnotationPresent(POST.class)) {
-            return "POST";
-        }
-        if (method.isAnnotationPresent(PUT.class)) {
-            return "PUT";
-        }
-        if (method.isAnnotationPresent(DELETE.class)) {
-            return "DELETE";
-        }
-        if (method.isAnnotationPresent(PATCH.class)) {
-            return "PATCH";
-        }
-        return null;
-    }
-
-    private static String join(String first, String second) {
-        String path = "/" + first.replaceAll("^/+|/+$", "") + "/" + second.replaceAll("^/+|/+$", "");
-        path = path.replaceAll("/+", "/");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    /** Every resource method of the application whose path is under /admin or /api/admin (testsupport/Routes). */
+    static List<Route> backofficeRoutes() {
+        return Routes.all().stream()
+                .filter(route -> route.template().equals("/admin") || route.template().startsWith("/admin/")
+                        || route.template().equals("/api/admin") || route.template().startsWith("/api/admin/"))
+                .map(route -> new Route(route.method(), route.template()))
+                .toList();
     }
 }
