@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
 
 /**
  * A production start (the packaged jar) without the settings that have no sensible default refuses to start and
@@ -43,8 +44,9 @@ public class ProductionSettings {
         }
         List<String> missing = missing(ConfigProvider.getConfig());
         if (!missing.isEmpty()) {
-            String message = "Kennisagenda does not start in production without these settings (see "
-                    + "docs/operations.md):\n  " + String.join("\n  ", missing);
+            String message = "Kennisagenda (profiles " + String.join(",", ConfigUtils.getProfiles())
+                    + ") does not start in production without these settings (see docs/operations.md):\n  "
+                    + String.join("\n  ", missing);
             LOG.error(message);
             throw new IllegalStateException(message);
         }

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import nl.kennisagenda.testsupport.LocalPostgres;
+import nl.kennisagenda.testsupport.PostgresAvailable;
 
 /**
  * The packaged application, started as an operator would but without the settings production cannot guess, refuses
@@ -36,6 +40,35 @@ class ProductionSettingsIT {
             for (String variable : List.of("KENNISAGENDA_BASE_URL", "QUARKUS_MAILER_HOST", "QUARKUS_MAILER_FROM")) {
                 assertTrue(output.contains(variable), variable + " is named:\n" + app.logTail());
             }
+        }
+    }
+
+    /**
+     * The PostgreSQL build runs with the profiles prod and postgres without being told: started plainly with
+     * {@code java -jar}, its production checks apply too (no silent fallback to the defaults of another profile).
+     */
+    @Test
+    @ExtendWith(PostgresAvailable.class)
+    void thePostgresBuildStartedPlainlyIsProductionAndRefusesToo() throws Exception {
+        String database = LocalPostgres.forThisRun("kennisagenda_settings_test");
+        LocalPostgres.recreate(database);
+        Path log = work.resolve("postgres-refused.log");
+        AppProcess app = new AppProcess(TARGET.resolve("quarkus-app-postgres/quarkus-run.jar"),
+                AppProcess.freePort(), List.of(),
+                Map.of("KENNISAGENDA_DB_URL", LocalPostgres.url(database),
+                        "KENNISAGENDA_DB_USER", LocalPostgres.user(),
+                        "KENNISAGENDA_DB_PASSWORD", LocalPostgres.password()),
+                log);
+        try (app) {
+            int exit = app.startExpectingExit(Duration.ofMinutes(2));
+            String output = Files.readString(log);
+            assertNotEquals(0, exit, output);
+            assertTrue(output.contains("prod,postgres"), "runs with the production profiles:\n" + app.logTail());
+            for (String variable : List.of("KENNISAGENDA_BASE_URL", "QUARKUS_MAILER_HOST", "QUARKUS_MAILER_FROM")) {
+                assertTrue(output.contains(variable), variable + " is named:\n" + app.logTail());
+            }
+        } finally {
+            LocalPostgres.drop(database);
         }
     }
 
