@@ -35,6 +35,9 @@ public class AccountAdmin {
     @Inject
     PasswordResets resets;
 
+    @Inject
+    LoginThrottle throttle;
+
     /** What an administrator types for an account. */
     public record AccountForm(String name, String email, String role, Set<Long> organisationIds, boolean active) {
         public AccountForm {
@@ -229,7 +232,10 @@ public class AccountAdmin {
     public void changeOwnPassword(Actor actor, String current, String password, String confirm) {
         Account account = Account.<Account>findByIdOptional(actor.accountId()).orElseThrow();
         Map<String, String> problems = new LinkedHashMap<>();
-        if (current == null || !BcryptUtil.matches(current, account.passwordHash)) {
+        if (throttle.accountLockedFor(account.email).isPresent()) {
+            problems.put("current", "locked");
+        } else if (current == null || !BcryptUtil.matches(current, account.passwordHash)) {
+            throttle.recordAccountFailure(account.email);
             problems.put("current", "wrong");
         }
         PasswordResets.passwordProblem(password).ifPresent(problem -> problems.put("password", problem));

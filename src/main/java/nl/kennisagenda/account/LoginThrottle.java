@@ -53,6 +53,22 @@ public class LoginThrottle {
         count(CLIENT, key(client), now);
     }
 
+    /**
+     * For a password asked for outside the log-in (changing one's own password): whether the account has used up its
+     * failures. Such failures count against the account's log-in budget, so a stolen session cannot guess the
+     * password faster here than at the log-in.
+     */
+    public Optional<Duration> accountLockedFor(String email) {
+        Instant now = clock.instant();
+        return QuarkusTransaction.requiringNew()
+                .call(() -> lockedFor(ACCOUNT, key(email), config.maxFailuresPerAccount(), now));
+    }
+
+    /** Counts one wrong password given outside the log-in against the account only. */
+    public void recordAccountFailure(String email) {
+        count(ACCOUNT, key(email), clock.instant());
+    }
+
     /** A successful log-in: the account starts again from zero. */
     public void recordSuccess(String email) {
         QuarkusTransaction.requiringNew().run(() -> em

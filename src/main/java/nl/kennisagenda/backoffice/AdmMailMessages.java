@@ -549,5 +549,8 @@ public interface AdmMailMessages {
     String me_error_current();
 
     @Message
+    String me_error_locked();
+
+    @Message
     String error_summary_title();
 }

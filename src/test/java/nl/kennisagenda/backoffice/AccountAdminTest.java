@@ -127,6 +127,24 @@ class AccountAdminTest {
     }
 
     @Test
+    void guessingTheCurrentPasswordStopsAtTheSameLimitAsTheLogIn() {
+        String email = PasswordResetTest.newAccount();
+        AdminClient person = AdminClient.loggedIn(email, "een-lang-wachtwoord");
+        person.get("/admin/account");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(422, person.post().formParam("current", "gok-" + i).formParam("password", "een-nieuw-wachtwoord")
+                    .formParam("confirm", "een-nieuw-wachtwoord").post("/admin/account/password").statusCode());
+        }
+        Response locked = person.post().formParam("current", "een-lang-wachtwoord")
+                .formParam("password", "een-nieuw-wachtwoord").formParam("confirm", "een-nieuw-wachtwoord")
+                .post("/admin/account/password");
+        assertEquals(422, locked.statusCode());
+        assertTrue(locked.asString().contains("te vaak verkeerd"), "even the right password waits out the window");
+        assertTrue(AdminClient.atLoginPage().login(email, "een-lang-wachtwoord").header("Location")
+                .contains("error=locked"), "the log-in counts the same failures");
+    }
+
+    @Test
     void anAdministratorCreatesAndEditsAnOrganisation() {
         String slug = "netwerk-" + System.nanoTime();
         AdminClient admin = AdminClient.loggedIn("admin@example.org", AdminClient.DEMO_PASSWORD);

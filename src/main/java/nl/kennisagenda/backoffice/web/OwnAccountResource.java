@@ -98,6 +98,7 @@ public class OwnAccountResource {
         problems.forEach((field, problem) -> words.put(field, switch (field + ":" + problem) {
             case "name:invalid" -> m.account_error_name();
             case "current:wrong" -> m.me_error_current();
+            case "current:locked" -> m.me_error_locked();
             case "password:long" -> m.reset_error_long();
             case "password:short" -> m.reset_error_short();
             default -> m.reset_error_mismatch();
