@@ -126,7 +126,10 @@ class PageQualityTest {
                 Page.get("add a registration by hand", () -> admin(SEMINAR, "/registrations/new")).as(ADMINISTRATOR),
                 Page.get("one registration", this::registrationInTheBackoffice).as(ADMINISTRATOR),
                 Page.get("check-in", () -> admin(SEMINAR, "/checkin")).as(ADMINISTRATOR),
-                Page.get("presence list", () -> admin(SEMINAR, "/presence")).as(ADMINISTRATOR));
+                Page.get("presence list", () -> admin(SEMINAR, "/presence")).as(ADMINISTRATOR),
+                Page.get("event dashboard", () -> admin(SEMINAR, "/dashboard")).as(ADMINISTRATOR),
+                Page.get("event dashboard in English", () -> admin(SEMINAR, "/dashboard?lang=en")).as(ADMINISTRATOR),
+                Page.get("organisation dashboard", "/admin/organisations/platform31/dashboard").as(ORGANISER));
     }
 
     /** A back-office address of an event: /admin/events/{id} plus the rest. */
