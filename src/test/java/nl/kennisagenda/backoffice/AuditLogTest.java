@@ -23,6 +23,7 @@ import nl.kennisagenda.account.Account;
 import nl.kennisagenda.account.ActedBy;
 import nl.kennisagenda.account.Role;
 import nl.kennisagenda.audit.AuditEntry;
+import nl.kennisagenda.backoffice.service.EventEditing;
 import nl.kennisagenda.event.Organisation;
 import nl.kennisagenda.registration.TestEvents;
 import nl.kennisagenda.registration.service.RegistrationService;
@@ -43,6 +44,9 @@ class AuditLogTest {
 
     @Inject
     RegistrationService service;
+
+    @Inject
+    EventEditing editing;
 
     @BeforeAll
     static void createAccounts() {
@@ -154,6 +158,27 @@ class AuditLogTest {
                 .then().statusCode(200).body(not(containsString(title)));
         AdminClient.loggedIn(ADMIN, AdminClient.DEMO_PASSWORD).get("/admin/audit?action=EXPORTED")
                 .then().statusCode(200).body(containsString(title));
+    }
+
+    @Test
+    void anEditNamesTheFieldsThatChanged() {
+        TestEvents.Created event = RegistrationAdminTest.platform31Event("audit-bewerkt", 10);
+        nl.kennisagenda.account.Actor organiser = QuarkusTransaction.requiringNew()
+                .call(() -> nl.kennisagenda.account.Actor.of(Account.findByEmail(ORGANISER).orElseThrow()));
+        nl.kennisagenda.backoffice.service.EventInput was = QuarkusTransaction.requiringNew().call(() -> EventEditing
+                .inputOf(nl.kennisagenda.event.Event.findById(event.id())));
+        nl.kennisagenda.backoffice.service.EventInput now = new nl.kennisagenda.backoffice.service.EventInput(
+                was.slug(), was.title() + " (herzien)", was.titleEn(), "Een nieuwe samenvatting", was.summaryEn(),
+                was.description(), was.descriptionEn(), was.themes(), was.format(), was.startsAt(), was.endsAt(),
+                was.venueName(), was.venueAddress(), was.venueCity(), was.onlinePlatform(), was.joinUrl(),
+                was.audience(), was.audienceEn(), was.outcomes(), was.outcomesEn(), was.contactName(),
+                was.contactRole(), was.contactEmail(), was.capacity(), was.signupOpensAt(), was.signupClosesAt(),
+                was.partners(), was.unlisted(), was.requiresApproval());
+        editing.update(organiser, event.id(), now, true);
+
+        AuditEntry entry = find(entries(event.id()), "UPDATED").orElseThrow();
+        assertEquals("title, summary", entry.detail);
+        assertEquals(accountId(ORGANISER), entry.accountId);
     }
 
     @Test
