@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.panache.common.Sort;
+import nl.kennisagenda.audit.AuditLog;
 import nl.kennisagenda.common.Tokens;
 import nl.kennisagenda.common.WebAddresses;
 import nl.kennisagenda.event.Organisation;
@@ -31,6 +32,9 @@ import nl.kennisagenda.mail.MailHeaders;
 public class AccountAdmin {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     PasswordResets resets;
@@ -88,6 +92,7 @@ public class AccountAdmin {
         account.active = true;
         account.persist();
         resets.issue(account, PasswordReset.Purpose.INVITATION, locale);
+        audit.recordPlatform(ActedBy.of(actor), null, AuditLog.ACCOUNT_CREATED, describe(account));
         return account;
     }
 
@@ -101,8 +106,13 @@ public class AccountAdmin {
         if (account.id == actor.accountId() && (!form.active() || !account.role.name().equals(form.role()))) {
             problems.put("role", "self");
         }
+        String before = describe(account);
         apply(account, form, problems);
         account.active = form.active();
+        String after = describe(account);
+        if (!before.equals(after)) {
+            audit.recordPlatform(ActedBy.of(actor), null, AuditLog.ACCOUNT_CHANGED, before + " -> " + after);
+        }
         return account;
     }
 
@@ -114,6 +124,13 @@ public class AccountAdmin {
                 .orElseThrow(jakarta.ws.rs.NotFoundException::new);
         resets.issue(account, account.lastLoginAt == null ? PasswordReset.Purpose.INVITATION
                 : PasswordReset.Purpose.RESET, locale);
+        audit.recordPlatform(ActedBy.of(actor), null, AuditLog.PASSWORD_LINK_SENT, account.email);
+    }
+
+    /** The audited facts of an account: address, role, organisations (by slug), active or not. */
+    private static String describe(Account account) {
+        return account.email + " " + account.role + " [" + account.organisations.stream().map(o -> o.slug).sorted()
+                .collect(java.util.stream.Collectors.joining(", ")) + "]" + (account.active ? "" : " inactive");
     }
 
     private static Map<String, String> check(AccountForm form, Account existing) {
@@ -179,6 +196,8 @@ public class AccountAdmin {
         Organisation organisation = new Organisation();
         applyOrganisation(organisation, form);
         organisation.persist();
+        audit.recordPlatform(ActedBy.of(actor), organisation.id, AuditLog.ORGANISATION_CREATED,
+                organisation.slug + ": " + organisation.name);
         return organisation;
     }
 
@@ -186,7 +205,12 @@ public class AccountAdmin {
     public Organisation updateOrganisation(Actor actor, String slug, OrganisationForm form) {
         AccessPolicy.requireCanManageAccounts(actor);
         Organisation organisation = Organisation.findBySlug(slug).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        String before = organisation.slug + ": " + organisation.name + " " + organisation.website;
         applyOrganisation(organisation, form);
+        String after = organisation.slug + ": " + organisation.name + " " + organisation.website;
+        if (!before.equals(after)) {
+            audit.recordPlatform(ActedBy.of(actor), organisation.id, AuditLog.ORGANISATION_CHANGED, before + " -> " + after);
+        }
         return organisation;
     }
 

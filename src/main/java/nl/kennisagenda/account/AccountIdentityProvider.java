@@ -17,6 +17,7 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import nl.kennisagenda.audit.AuditLog;
 import nl.kennisagenda.web.CsrfGuard;
 import nl.kennisagenda.web.SigningKey;
 
@@ -35,6 +36,9 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     SigningKey signingKey;
@@ -65,6 +69,8 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         }
         if (throttle.lockedFor(email, client).isPresent()) {
             LOG.infof("Log-in refused: too many failures for this address or from %s", client);
+            audit.recordAlone(new ActedBy(ActedBy.Kind.VISITOR, null, email), AuditLog.LOGIN_FAILED,
+                    "locked; address tried " + email + " from " + client);
             throw refused(LoginProblem.LOCKED);
         }
         Account account = QuarkusTransaction.requiringNew()
@@ -72,9 +78,14 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         boolean matches = BcryptUtil.matches(password, account == null ? DUMMY_HASH : account.passwordHash);
         if (account == null || !matches) {
             throttle.recordFailure(email, client);
+            // The address tried and where from; never the password.
+            audit.recordAlone(new ActedBy(ActedBy.Kind.VISITOR, null, email), AuditLog.LOGIN_FAILED,
+                    "address tried " + email + " from " + client);
             throw refused(LoginProblem.INVALID);
         }
         throttle.recordSuccess(email);
+        audit.recordAlone(new ActedBy(ActedBy.Kind.ORGANISER, account.id, account.name), AuditLog.LOGIN,
+                email + " from " + client);
         QuarkusTransaction.requiringNew().run(() -> Account.update("lastLoginAt = ?1 where id = ?2",
                 Instant.now(), account.id));
         return identities.identityOf(email)

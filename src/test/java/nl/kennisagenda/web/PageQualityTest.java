@@ -103,6 +103,8 @@ class PageQualityTest {
                 Page.get("API tokens", "/admin/tokens").as(ORGANISER),
                 Page.get("mail log", "/admin/mails").as(ADMINISTRATOR),
                 Page.get("mail log of an event", () -> admin(WEBINAR, "/mails")).as(ORGANISER),
+                Page.get("audit log", "/admin/audit").as(ADMINISTRATOR),
+                Page.get("audit log of an organiser, filtered", "/admin/audit?who=a&from=2020-01-01&to=2099-12-31").as(ORGANISER),
                 Page.get("accounts", "/admin/accounts").as(ADMINISTRATOR),
                 Page.get("organisations in the back-office", "/admin/organisations").as(ADMINISTRATOR),
                 Page.get("own account", "/admin/account").as(ORGANISER),

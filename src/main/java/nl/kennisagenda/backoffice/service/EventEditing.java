@@ -168,6 +168,7 @@ public class EventEditing {
                 return new SaveResult(event, true, confirmedAttendees(event));
             }
             ActedBy by = ActedBy.of(actor);
+            EventInput before = inputOf(event);
             Integer oldCapacity = event.capacity;
             event.slug = valid.slug;
             applyContent(event, valid);
@@ -176,7 +177,8 @@ public class EventEditing {
                     valid.venueAddress, valid.venueCity, valid.joinUrl, by);
             event.capacity = valid.capacity;
             event.updatedAt = Instant.now();
-            audit.record(by, event, "UPDATED", event.title);
+            List<String> changed = changedFields(before, inputOf(event));
+            audit.record(by, event, "UPDATED", changed.isEmpty() ? "-" : String.join(", ", changed));
             if (!Objects.equals(oldCapacity, valid.capacity)) {
                 int promoted = registrations.promoteWaitlisted(event.id);
                 audit.record(by, event, "CAPACITY_CHANGED", (oldCapacity == null ? "-" : oldCapacity) + " -> "
@@ -569,6 +571,23 @@ public class EventEditing {
             slug = base + "-" + n;
         }
         return slug;
+    }
+
+    /** The names of the form fields whose values differ, in form order (for the audit log). */
+    static List<String> changedFields(EventInput before, EventInput after) {
+        List<String> changed = new java.util.ArrayList<>();
+        for (java.lang.reflect.RecordComponent component : EventInput.class.getRecordComponents()) {
+            try {
+                Object was = component.getAccessor().invoke(before);
+                Object is = component.getAccessor().invoke(after);
+                if (!Objects.equals(was, is)) {
+                    changed.add(component.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return changed;
     }
 
     /** The event as the form would send it back unchanged: used to check a draft again before publishing. */

@@ -25,6 +25,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import nl.kennisagenda.account.AccessPolicy;
+import nl.kennisagenda.account.ActedBy;
+import nl.kennisagenda.audit.AuditLog;
 import nl.kennisagenda.account.Actor;
 import nl.kennisagenda.account.CurrentActor;
 import nl.kennisagenda.event.Event;
@@ -121,6 +123,9 @@ public class RegistrationAdminResource {
     }
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     CurrentActor current;
 
     @Inject
@@ -182,6 +187,7 @@ public class RegistrationAdminResource {
     public Response presence(@RestPath long eventId) {
         Actor actor = current.get();
         Event event = queries.event(actor, eventId);
+        audit.recordAlone(ActedBy.of(actor), eventId, AuditLog.EXPORTED, "presence list");
         return noStore(Response.ok(Templates.presence(event, queries.confirmed(actor, eventId, null))));
     }
 
@@ -196,6 +202,7 @@ public class RegistrationAdminResource {
         Event event = queries.event(actor, eventId);
         byte[] body = RegistrationExport.csv(RegistrationExport.table(event, queries.all(actor, eventId),
                 locale.get()));
+        audit.recordAlone(ActedBy.of(actor), eventId, AuditLog.EXPORTED, "CSV");
         return attachment(body, "text/csv; charset=UTF-8", RegistrationExport.fileName(event, "csv"));
     }
 
@@ -208,6 +215,7 @@ public class RegistrationAdminResource {
         Event event = queries.event(actor, eventId);
         byte[] body = RegistrationExport.xlsx(RegistrationExport.table(event, queries.all(actor, eventId),
                 locale.get()), AdmRegTexts.messages(locale.get()).sheet_name());
+        audit.recordAlone(ActedBy.of(actor), eventId, AuditLog.EXPORTED, "XLSX");
         return attachment(body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 RegistrationExport.fileName(event, "xlsx"));
     }
