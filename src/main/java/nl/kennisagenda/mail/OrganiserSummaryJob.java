@@ -7,7 +7,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 
 import org.jboss.logging.Logger;
 
@@ -64,9 +63,10 @@ public class OrganiserSummaryJob {
                 if (QuarkusTransaction.requiringNew().call(() -> notices.writeSummary(id, day))) {
                     written++;
                 }
-            } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
-                // Another instance claimed the same (event, day) at the same moment: its summary goes out.
-                LOG.debugf("Daily summary of event %d for %s claimed elsewhere: %s", id, day, e.getMessage());
+            } catch (RuntimeException e) {
+                // Most likely another instance claimed the same (event, day) at the same moment (primary key):
+                // its summary goes out. One event's trouble must not stop the others' summaries.
+                LOG.warnf("Daily summary of event %d for %s claimed elsewhere: %s", id, day, e.getMessage());
             }
         }
         return written;
