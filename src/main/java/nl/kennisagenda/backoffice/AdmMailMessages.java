@@ -285,6 +285,18 @@ public interface AdmMailMessages {
     String kind_REGISTRATION_DECLINED();
 
     @Message
+    String kind_ORGANISER_EVENT_FULL();
+
+    @Message
+    String kind_ORGANISER_SESSION_FULL();
+
+    @Message
+    String kind_ORGANISER_WAITLIST_STARTED();
+
+    @Message
+    String kind_ORGANISER_DAILY_SUMMARY();
+
+    @Message
     String mail_title(long id);
 
     @Message

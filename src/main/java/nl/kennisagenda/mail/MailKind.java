@@ -18,5 +18,13 @@ public enum MailKind {
     /** A link to choose a new password (account/PasswordResets), rendered when it is asked for. */
     PASSWORD_RESET,
     /** A new back-office account's link to set its first password (same flow as a reset). */
-    ACCOUNT_INVITATION
+    ACCOUNT_INVITATION,
+    /** To opted-in organisers and the contact person: the last place of the event was just taken. */
+    ORGANISER_EVENT_FULL,
+    /** To opted-in organisers and the contact person: the last place of a breakout session was just taken. */
+    ORGANISER_SESSION_FULL,
+    /** To opted-in organisers and the contact person: the first person went on the waiting list. */
+    ORGANISER_WAITLIST_STARTED,
+    /** To opted-in organisers: the sign-ups and cancellations of one day (mail/OrganiserSummaryJob). */
+    ORGANISER_DAILY_SUMMARY
 }

@@ -32,6 +32,10 @@ public class MailLogExtensions {
             case ACCOUNT_INVITATION -> m.kind_ACCOUNT_INVITATION();
             case REGISTRATION_PENDING -> m.kind_REGISTRATION_PENDING();
             case REGISTRATION_DECLINED -> m.kind_REGISTRATION_DECLINED();
+            case ORGANISER_EVENT_FULL -> m.kind_ORGANISER_EVENT_FULL();
+            case ORGANISER_SESSION_FULL -> m.kind_ORGANISER_SESSION_FULL();
+            case ORGANISER_WAITLIST_STARTED -> m.kind_ORGANISER_WAITLIST_STARTED();
+            case ORGANISER_DAILY_SUMMARY -> m.kind_ORGANISER_DAILY_SUMMARY();
         };
     }
 
