@@ -383,6 +383,12 @@ public interface EventEditorMessages {
     String f_requires_approval();
 
     @Message
+    String fact_image();
+
+    @Message
+    String fact_no_image();
+
+    @Message
     String f_requires_approval_help();
 
     @Message

@@ -359,11 +359,15 @@ class EventEditorsTest {
         StoredImage second = storedImage(id);
         assertTrue(first.id != second.id.longValue());
         assertFalse(imageRowExists(first.id), "a replaced image is deleted");
+        assertTrue(organiser.get("/admin/events/" + id).asString().contains("src=\"" + second.url() + "\""),
+                "the event's hub shows its image");
 
         organiser.get("/admin/events/" + id + "/image");
         organiser.post().post("/admin/events/" + id + "/image/remove").then().statusCode(303);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Event.<Event>findById(id).image == null));
         assertFalse(imageRowExists(second.id), "a removed image is deleted");
+        assertTrue(organiser.get("/admin/events/" + id).asString().contains("Nog geen afbeelding"),
+                "without an image the hub says so and links to the upload");
         given().get(second.url()).then().statusCode(404);
     }
 
