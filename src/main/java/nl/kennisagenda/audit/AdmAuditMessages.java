@@ -73,12 +73,6 @@ public interface AdmAuditMessages {
     @Message
     String actor_unknown();
 
-    @Message
-    String page_nav();
 
-    @Message
-    String page_previous();
 
-    @Message
-    String page_next();
 }

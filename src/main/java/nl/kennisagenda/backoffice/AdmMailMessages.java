@@ -215,14 +215,8 @@ public interface AdmMailMessages {
     @Message
     String col_event();
 
-    @Message
-    String page_previous();
 
-    @Message
-    String page_next();
 
-    @Message
-    String page_nav();
 
     @Message
     String not_rendered();

@@ -117,4 +117,14 @@ public interface BackofficeMessages {
 
     @Message
     String read_only_note();
+
+    /** Previous/next links under a list (tags/admPaging). */
+    @Message
+    String page_nav();
+
+    @Message
+    String page_previous();
+
+    @Message
+    String page_next();
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import nl.kennisagenda.registration.admin.RegistrationQueries;
 import nl.kennisagenda.account.Account;
 import nl.kennisagenda.account.Role;
 import nl.kennisagenda.event.Event;
@@ -366,6 +367,21 @@ class RegistrationAdminTest {
     }
 
     /** Signs up through the service like a visitor; session index -1 for none. */
+    @Test
+    void aLongListIsPagedWithPreviousAndNextLinks() {
+        TestEvents.Created event = platform31Event("pagina", null);
+        for (int i = 0; i < RegistrationQueries.PAGE_SIZE + 1; i++) {
+            signUp(event, "Persoon", "Nummer" + i, mail("pagina-" + i), "Vilans", -1);
+        }
+        String base = "/admin/events/" + event.id() + "/registrations";
+        String first = organiser().get(base).asString();
+        assertTrue(first.contains("rel=\"next\"") && !first.contains("rel=\"prev\""), "page 1 links on only");
+        assertTrue(first.contains("Pagina 1 van 2"));
+        String second = organiser().get(base + "?page=2").asString();
+        assertTrue(second.contains("rel=\"prev\"") && !second.contains("rel=\"next\""), "page 2 links back only");
+        assertTrue(second.contains("Pagina 2 van 2"));
+    }
+
     long signUp(TestEvents.Created event, String first, String last, String email, String organisation,
             int session) {
         Map<String, List<String>> values = new java.util.LinkedHashMap<>();

@@ -148,14 +148,8 @@ public interface AdmRegMessages {
     @Message
     String results_caption(int page, int pages);
 
-    @Message
-    String pages_label();
 
-    @Message
-    String page_previous();
 
-    @Message
-    String page_next();
 
     @Message
     String col_name();

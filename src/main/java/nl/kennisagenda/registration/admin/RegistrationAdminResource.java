@@ -96,6 +96,16 @@ public class RegistrationAdminResource {
             return link(sort, dir, newPage);
         }
 
+        /** The link to the page before this one, or null on the first page. */
+        public String previousLink(RegistrationQueries.Page page) {
+            return page.page() > 1 ? pageLink(page.previous()) : null;
+        }
+
+        /** The link to the page after this one, or null on the last page. */
+        public String nextLink(RegistrationQueries.Page page) {
+            return page.page() < page.pages() ? pageLink(page.next()) : null;
+        }
+
         /** Link for a column header: ascending, or descending when it is already sorted ascending on it. */
         public String sortLink(String column) {
             boolean ascendingNow = column.equals(sortOrDefault()) && !"desc".equals(dir);
