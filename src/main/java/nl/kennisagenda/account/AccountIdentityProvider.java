@@ -18,8 +18,10 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import nl.kennisagenda.audit.AuditLog;
+import nl.kennisagenda.web.ClientAddress;
 import nl.kennisagenda.web.CsrfGuard;
-import nl.kennisagenda.web.SigningKey;
+import nl.kennisagenda.web.CsrfTokens;
+import nl.kennisagenda.web.SameOrigin;
 
 /**
  * Checks a log-in (e-mail address and password from the form at {@code /admin/login}) against the accounts table,
@@ -41,10 +43,19 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     AuditLog audit;
 
     @Inject
-    SigningKey signingKey;
+    CsrfTokens csrfTokens;
+
+    @Inject
+    SameOrigin sameOrigin;
 
     @Inject
     AccountIdentities identities;
+
+    @Inject
+    ClientAddress clients;
+
+    @Inject
+    LoginMetrics metrics;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -61,13 +72,18 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     }
 
     private SecurityIdentity login(RoutingContext http, String email, String password) {
-        String client = clientOf(http);
-        // No HTTP request, no form, no token: refused as well.
-        if (http == null || !CsrfGuard.matches(signingKey, http.request().getCookie(CsrfGuard.COOKIE),
-                http.request().getFormAttribute(CsrfGuard.FIELD))) {
+        String client = clients.of(http == null ? null : http.request());
+        // No HTTP request, no form, no valid token, or posted from another site's page: refused as well.
+        if (http == null || csrfTokens.check(CsrfGuard.nonceOf(http.request().getCookie(CsrfGuard.COOKIE)),
+                http.request().getFormAttribute(CsrfGuard.FIELD)) != CsrfTokens.Verdict.VALID) {
             throw refused(LoginProblem.EXPIRED);
         }
-        if (throttle.lockedFor(email, client).isPresent()) {
+        if (!sameOrigin.judge(http.request()).allowed()) {
+            LOG.infof("Log-in refused: posted from another origin (%s)", sameOrigin.judge(http.request()).claimed());
+            throw refused(LoginProblem.EXPIRED);
+        }
+        // Counted as a failure before the password is checked, so a burst of parallel guesses gets no further
+        if (throttle.tryAttempt(email, client).isPresent()) {
             LOG.infof("Log-in refused: too many failures for this address or from %s", client);
             audit.recordAlone(new ActedBy(ActedBy.Kind.VISITOR, null, email), AuditLog.LOGIN_FAILED,
                     "locked; address tried " + email + " from " + client);
@@ -77,13 +93,13 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
                 .call(() -> Account.findActiveByEmail(email).orElse(null));
         boolean matches = BcryptUtil.matches(password, account == null ? DUMMY_HASH : account.passwordHash);
         if (account == null || !matches) {
-            throttle.recordFailure(email, client);
             // The address tried and where from; never the password.
             audit.recordAlone(new ActedBy(ActedBy.Kind.VISITOR, null, email), AuditLog.LOGIN_FAILED,
                     "address tried " + email + " from " + client);
             throw refused(LoginProblem.INVALID);
         }
-        throttle.recordSuccess(email);
+        throttle.attemptSucceeded(email, client);
+        metrics.success();
         audit.recordAlone(new ActedBy(ActedBy.Kind.ORGANISER, account.id, account.name), AuditLog.LOGIN,
                 email + " from " + client);
         QuarkusTransaction.requiringNew().run(() -> Account.update("lastLoginAt = ?1 where id = ?2",
@@ -92,16 +108,8 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
                 .orElseThrow(() -> refused(LoginProblem.INVALID));
     }
 
-    private static AuthenticationFailedException refused(LoginProblem problem) {
+    private AuthenticationFailedException refused(LoginProblem problem) {
+        metrics.refused(problem);
         return LoginProblem.refusal(problem);
-    }
-
-    /** The connection's address (or the forwarded one behind a trusted proxy, when Quarkus is told so). */
-    static String clientOf(RoutingContext http) {
-        if (http == null || http.request().remoteAddress() == null) {
-            return "unknown";
-        }
-        String host = http.request().remoteAddress().hostAddress();
-        return host == null ? http.request().remoteAddress().toString() : host;
     }
 }

@@ -1,6 +1,7 @@
 package nl.kennisagenda.account;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,6 +19,9 @@ import io.vertx.ext.web.RoutingContext;
  * "too many attempts, wait" instead of only "wrong address or password". Everything else is the form mechanism's own.
  */
 final class LoginMechanism implements HttpAuthenticationMechanism {
+
+    private static final Pattern COOKIE_OCTETS = Pattern.compile(
+            "[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]*");
 
     private final HttpAuthenticationMechanism form;
     private final String postLocation;
@@ -55,7 +59,22 @@ final class LoginMechanism implements HttpAuthenticationMechanism {
                     + ("en".equals(lang) || "nl".equals(lang) ? "&lang=" + lang : "");
             return Uni.createFrom().item(new ChallengeData(302, "Location", location));
         }
+        if (!rememberable(context)) {
+            // The form mechanism would keep the address in a cookie to come back to after the log-in; an address
+            // that a cookie cannot hold (";", a space, non-ASCII: only a hostile or broken client sends those) made
+            // that throw, a 500. Such a request goes to the log-in page and, after it, to the back-office start.
+            return Uni.createFrom().item(new ChallengeData(302, "Location", loginPage));
+        }
         return form.getChallenge(context);
+    }
+
+    /** Whether the request's address fits in a cookie value (RFC 6265 cookie-octets), as the form mechanism needs. */
+    static boolean rememberable(RoutingContext context) {
+        try {
+            return COOKIE_OCTETS.matcher(context.request().absoluteURI()).matches();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @Override

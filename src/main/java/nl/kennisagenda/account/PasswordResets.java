@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -56,6 +58,12 @@ public class PasswordResets {
     @Inject
     AccountMails mails;
 
+    @Inject
+    ManagedExecutor executor;
+
+    /** Requests handed to the executor and not finished yet (see {@link #idle}). */
+    private final AtomicInteger inFlight = new AtomicInteger();
+
     /** Too many requests for this address or from this client. */
     public static class ThrottledException extends RuntimeException {
         public ThrottledException() {
@@ -85,9 +93,31 @@ public class PasswordResets {
             LOG.infof("Password-reset request refused: too many for this address or from %s", client);
             throw new ThrottledException();
         }
+        // Looking the address up and writing the link happen after the answer, so the answer takes as long for an
+        // address with an account as for one without: its timing tells nobody which addresses have an account.
+        inFlight.incrementAndGet();
+        try {
+            executor.runAsync(() -> issueIfKnown(address, locale)).whenComplete((done, failure) -> {
+                inFlight.decrementAndGet();
+                if (failure != null) {
+                    LOG.error("Password-reset request could not be handled", failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            inFlight.decrementAndGet();
+            throw e;
+        }
+    }
+
+    private void issueIfKnown(String address, Locale locale) {
         QuarkusTransaction.requiringNew().run(() -> Account.findActiveByEmail(address).ifPresentOrElse(
                 account -> issue(account, PasswordReset.Purpose.RESET, locale),
                 () -> LOG.debugf("Password reset asked for an address without an active account")));
+    }
+
+    /** Whether every reset request answered so far has been handled (its link written, or found to need none). */
+    public boolean idle() {
+        return inFlight.get() == 0;
     }
 
     /** Creates a link for the account and mails it, in the caller's transaction; returns the token (tests). */

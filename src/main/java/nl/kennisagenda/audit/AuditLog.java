@@ -35,6 +35,10 @@ public class AuditLog {
     public static final String REGISTRATION = "REGISTRATION_";
 
     public static final String EXPORTED = "EXPORTED";
+    /** A participant list confirmed (registration.admin.AttendanceService); each person also gets their own entry. */
+    public static final String ATTENDANCE_IMPORTED = "ATTENDANCE_IMPORTED";
+    /** Presence ticked and unticked in the by-hand list and saved at once. */
+    public static final String ATTENDANCE_BY_HAND = "ATTENDANCE_BY_HAND";
     public static final String LOGIN = "LOGIN";
     public static final String LOGIN_FAILED = "LOGIN_FAILED";
     public static final String ACCOUNT_CREATED = "ACCOUNT_CREATED";
@@ -42,6 +46,15 @@ public class AuditLog {
     public static final String PASSWORD_LINK_SENT = "PASSWORD_LINK_SENT";
     public static final String ORGANISATION_CREATED = "ORGANISATION_CREATED";
     public static final String ORGANISATION_CHANGED = "ORGANISATION_CHANGED";
+    /** Organiser messages (message/): written, test mail, "send now" or scheduled (who pressed), cancelled, sent. */
+    public static final String MESSAGE_SAVED = "MESSAGE_SAVED";
+    public static final String MESSAGE_TEST_SENT = "MESSAGE_TEST_SENT";
+    public static final String MESSAGE_SEND_NOW = "MESSAGE_SEND_NOW";
+    public static final String MESSAGE_SCHEDULED = "MESSAGE_SCHEDULED";
+    public static final String MESSAGE_CANCELLED = "MESSAGE_CANCELLED";
+    public static final String MESSAGE_SENT = "MESSAGE_SENT";
+    public static final String PRIVACY_STATEMENT_SAVED = "PRIVACY_STATEMENT_SAVED";
+    public static final String EMBED_ORIGINS_CHANGED = "EMBED_ORIGINS_CHANGED";
 
     @Transactional(TxType.MANDATORY)
     public AuditEntry record(ActedBy actedBy, Event event, String action, String detail) {

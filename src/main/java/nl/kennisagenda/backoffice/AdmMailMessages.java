@@ -255,6 +255,9 @@ public interface AdmMailMessages {
     String kind_REGISTRATION_UPDATED();
 
     @Message
+    String kind_SESSIONS_CHANGED();
+
+    @Message
     String kind_DUPLICATE_SIGNUP();
 
     @Message
@@ -289,6 +292,28 @@ public interface AdmMailMessages {
 
     @Message
     String kind_ORGANISER_DAILY_SUMMARY();
+
+    @Message
+    String kind_NEWSLETTER_CONFIRMATION();
+
+    @Message
+    String kind_NEWSLETTER_ALREADY_SUBSCRIBED();
+
+    @Message
+    String kind_NEWSLETTER_REPERMISSION();
+
+    @Message
+    String kind_NEWSLETTER_ISSUE();
+
+    @Message
+    String kind_NEWSLETTER_TEST();
+    String kind_ORGANISER_MESSAGE();
+
+    @Message
+    String kind_ORGANISER_MESSAGE_TEST();
+
+    @Message
+    String detail_message();
 
     @Message
     String mail_title(long id);

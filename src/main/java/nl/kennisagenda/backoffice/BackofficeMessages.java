@@ -127,4 +127,8 @@ public interface BackofficeMessages {
 
     @Message
     String page_next();
+
+    /** Where the reader is in the overview's event list. */
+    @Message
+    String events_page(int page, int pages);
 }

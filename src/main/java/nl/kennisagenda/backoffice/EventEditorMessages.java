@@ -365,6 +365,12 @@ public interface EventEditorMessages {
     String f_capacity_help();
 
     @Message
+    String f_online_capacity();
+
+    @Message
+    String f_online_capacity_help();
+
+    @Message
     String f_signup_opens_at();
 
     @Message
@@ -421,4 +427,82 @@ public interface EventEditorMessages {
     @Message
     String confirm_button();
 
+
+    @Message
+    String err_cost_invalid();
+
+    @Message
+    String err_language_invalid();
+
+    @Message
+    String section_practical();
+
+    @Message
+    String practical_intro();
+
+    @Message
+    String f_cost();
+
+    @Message
+    String f_cost_help();
+
+    @Message
+    String f_cost_includes();
+
+    @Message
+    String f_cost_includes_en();
+
+    @Message
+    String f_languages();
+
+    @Message
+    String language_nl();
+
+    @Message
+    String language_en();
+
+    @Message
+    String language_both();
+
+    @Message
+    String f_venue_accessibility();
+
+    @Message
+    String f_venue_accessibility_en();
+
+    @Message
+    String f_live_captions();
+
+    @Message
+    String f_sign_language();
+
+    @Message
+    String f_online_accessibility();
+
+    @Message
+    String f_online_accessibility_en();
+
+    @Message
+    String f_route_info();
+
+    @Message
+    String f_route_info_en();
+
+    @Message
+    String f_accreditation();
+
+    @Message
+    String f_accreditation_help();
+
+    @Message
+    String f_accreditation_en();
+
+    @Message
+    String f_privacy_note();
+
+    @Message
+    String f_privacy_note_help();
+
+    @Message
+    String f_privacy_note_en();
 }

@@ -60,6 +60,7 @@ import nl.kennisagenda.event.ProgrammeItem;
 import nl.kennisagenda.event.Speaker;
 import nl.kennisagenda.i18n.Dates;
 import nl.kennisagenda.registration.Registration;
+import nl.kennisagenda.registration.RegistrationViewLinks;
 
 /**
  * Builds the ical4j components of our documents: the calendar frame with its VTIMEZONE, the public VEVENT of an
@@ -79,6 +80,9 @@ public class CalendarComponents {
 
     @Inject
     CalendarConfig config;
+
+    @Inject
+    RegistrationViewLinks viewLinks;
 
     /** Texts of the {@code cal} bundle in a language. */
     public static CalendarMessages messages(Locale locale) {
@@ -162,7 +166,7 @@ public class CalendarComponents {
     }
 
     /**
-     * A person's own entry for their registration: their breakout sessions, their status, the manage link, and the
+     * A person's own entry for their registration: their breakout sessions, their status, the read-only link, and the
      * join link only while they are confirmed for an online or hybrid event that is still on.
      *
      * @param dtstamp when this iCalendar object was created (now for a mail, the last change for a feed)
@@ -178,7 +182,7 @@ public class CalendarComponents {
         times(vevent, event.startsAt, event.endsAt);
         vevent.add(new Summary(oneLine(event.title)));
         vevent.add(new Description(personalDescription(registration, cancelled, messages)));
-        addLocation(vevent, location(event, messages));
+        addLocation(vevent, personalLocation(registration, cancelled, messages));
         vevent.add(new Url(eventPage(event)));
         vevent.add(organizer(event));
         vevent.add(attendee(registration, cancelled));
@@ -193,19 +197,20 @@ public class CalendarComponents {
         });
         vevent.add(cancelled ? ImmutableStatus.VEVENT_CANCELLED
                 : registration.isWaitlisted() || registration.isPending() ? ImmutableStatus.VEVENT_TENTATIVE : ImmutableStatus.VEVENT_CONFIRMED);
-        vevent.add(new Sequence(registration.event.icalSequence + (cancelled ? 1 : 0)));
+        vevent.add(new Sequence(personalSequence(registration, cancelled)));
         vevent.add(new LastModified(utc(lastModified(registration))));
         vevent.add(cancelled ? ImmutableTransp.TRANSPARENT : ImmutableTransp.OPAQUE);
         return vevent;
     }
 
     /**
-     * SEQUENCE of a person's entry: the event's sequence while the entry stands, one higher once it is cancelled
-     * (by the person, the organiser, or because the event is cancelled), so a CANCEL always supersedes the last
-     * REQUEST the person received.
+     * SEQUENCE of a person's entry ({@link Registration#calendarSequence()}: the event's changes plus the person's
+     * own, one higher once cancelled); a CANCEL message for an entry that still stands is written one higher too, so
+     * it always supersedes the last REQUEST the person received.
      */
-    public static int personalSequence(Registration registration) {
-        return registration.event.icalSequence + (isCancelled(registration) ? 1 : 0);
+    static int personalSequence(Registration registration, boolean cancel) {
+        int sequence = registration.calendarSequence();
+        return cancel && !isCancelled(registration) ? sequence + 1 : sequence;
     }
 
     public static boolean isCancelled(Registration registration) {
@@ -272,8 +277,10 @@ public class CalendarComponents {
             joinUri(registration).ifPresent(join -> parts.add(messages.join_online(join.toString())));
         }
         parts.add(messages.more_information(eventPage(event).toString()));
-        if (!cancelled && registration.token != null) {
-            parts.add(messages.manage_registration(manageLink(registration).toString()));
+        // The read-only link, never the manage link: calendars are shown to others, and whoever sees the entry must
+        // not be able to cancel (RegistrationViewLinks). Changing needs the link from the mail.
+        if (!cancelled) {
+            viewLinks.url(registration).ifPresent(url -> parts.add(messages.view_registration(url)));
         }
         return String.join("\n\n", parts);
     }
@@ -325,6 +332,25 @@ public class CalendarComponents {
             return event.isOnline() ? online : "";
         }
         return event.isOnline() ? venue + " " + messages.location_hybrid_suffix() : venue;
+    }
+
+    /**
+     * LOCATION of a person's own entry, by how they take part: the venue for whoever comes on site; for whoever
+     * takes part online the join link while they may have it ({@link Registration#joinLink()}), else "Online (via
+     * …)". Never the venue for an online attendee, nor the join link for anyone else.
+     */
+    public static String personalLocation(Registration registration, boolean cancelled, CalendarMessages messages) {
+        Event event = registration.event;
+        if (registration.isOnline() && event.isOnline()) {
+            Optional<URI> join = cancelled ? Optional.empty() : joinUri(registration);
+            return join.map(URI::toString).orElseGet(() -> event.onlinePlatform != null
+                    && !event.onlinePlatform.isBlank() ? messages.location_online_via(oneLine(event.onlinePlatform))
+                            : messages.location_online());
+        }
+        if (event.isHybrid()) {
+            return EventLines.venue(event);
+        }
+        return location(event, messages);
     }
 
     private static void addLocation(VEvent vevent, String location) {

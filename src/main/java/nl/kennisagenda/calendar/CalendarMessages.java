@@ -38,7 +38,7 @@ public interface CalendarMessages {
     String more_information(String url);
 
     @Message
-    String manage_registration(String url);
+    String view_registration(String url);
 
     @Message
     String location_online();
@@ -99,4 +99,8 @@ public interface CalendarMessages {
 
     @Message
     String add_feed_personal();
+
+    /** The body of a 412: the calendar does not meet the request's If-Match / If-Unmodified-Since. */
+    @Message
+    String precondition_failed();
 }

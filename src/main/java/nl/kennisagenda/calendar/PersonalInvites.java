@@ -14,8 +14,9 @@ import nl.kennisagenda.registration.Registration;
  * <p>
  * UID: {@code registration-<registration id>@<uid domain>} (see {@link CalendarUids}): the same in the confirmation,
  * every update, the cancellation and the personal feed, so the entry moves or disappears instead of doubling.
- * SEQUENCE: {@code event.icalSequence} for a REQUEST; {@code event.icalSequence + 1} for a CANCEL, so a
- * cancellation always supersedes the last request. DTSTAMP: the moment the invite is written, in UTC.
+ * SEQUENCE: {@link Registration#calendarSequence()} (the event's changes plus the person's own, such as another
+ * breakout session) for a REQUEST; a CANCEL is one above the last REQUEST, so it always supersedes it.
+ * DTSTAMP: the moment the invite is written, in UTC.
  * <p>
  * Call inside the transaction that has the registration loaded (the texts read its event, programme and sessions).
  * Texts are in the registration's own language.

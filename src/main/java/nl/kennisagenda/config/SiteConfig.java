@@ -15,6 +15,13 @@ public interface SiteConfig {
     @WithDefault("true")
     boolean demoData();
 
+    /**
+     * Events per page of the agenda ({@code /}). The filter choices still come from every upcoming event; only the
+     * cards are paged, so the page costs the same with ten events or a thousand.
+     */
+    @WithDefault("24")
+    int agendaPageSize();
+
     /** An absolute URL for a path on this site. */
     default String url(String path) {
         String base = baseUrl().endsWith("/") ? baseUrl().substring(0, baseUrl().length() - 1) : baseUrl();

@@ -1,6 +1,7 @@
 package nl.kennisagenda.demo;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,10 +12,12 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import nl.kennisagenda.config.SiteConfig;
 import nl.kennisagenda.event.Event;
@@ -30,6 +33,10 @@ import nl.kennisagenda.event.ProgrammeItemKind;
 import nl.kennisagenda.event.Speaker;
 import nl.kennisagenda.event.StandardFormFields;
 import nl.kennisagenda.i18n.Dates;
+import nl.kennisagenda.newsletter.IssueStatus;
+import nl.kennisagenda.newsletter.NewsletterIssue;
+import nl.kennisagenda.newsletter.issue.IssueEditions;
+import nl.kennisagenda.newsletter.issue.NewsletterSettings;
 
 /**
  * Demo content for a fresh database: the events that inspired the platform, placed in the coming weeks counted
@@ -40,9 +47,13 @@ import nl.kennisagenda.i18n.Dates;
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final Duration SEEDING_WAIT = Duration.ofMinutes(5);
 
     @Inject
     SiteConfig site;
+
+    @Inject
+    IssueEditions newsletterEditions;
 
     void onStart(@Observes StartupEvent start) {
         if (site.demoData()) {
@@ -53,10 +64,34 @@ public class DemoData {
     /**
      * Seeds the demo events relative to {@code today}, unless the database already holds events. Instances that
      * start at the same time on an empty database queue on the {@code demo-data} lock row: the first seeds, the
-     * others then find its events and do nothing (instead of failing on duplicate slugs).
+     * others then find its events and do nothing (instead of failing on duplicate slugs). Seeding can outlast the
+     * database's lock timeout (10 s) on a busy machine, so a waiting instance asks for the lock again rather than
+     * fail its start, up to {@link #SEEDING_WAIT}.
      */
-    @Transactional
     public boolean seedIfEmpty(LocalDate today) {
+        Instant deadline = Instant.now().plus(SEEDING_WAIT);
+        while (true) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> seedLocked(today));
+            } catch (RuntimeException e) {
+                if (!isLockTimeout(e) || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                LOG.info("Another instance is loading the demo content; waiting for it");
+            }
+        }
+    }
+
+    private static boolean isLockTimeout(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof LockTimeoutException || t instanceof PessimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean seedLocked(LocalDate today) {
         Event.getEntityManager()
                 .createNativeQuery("select name from app_locks where name = 'demo-data' for update")
                 .getResultList();
@@ -76,7 +111,8 @@ public class DemoData {
                 "De vereniging van alle Nederlandse gemeenten.");
         Organisation zn = organisation("zn", "Zorgverzekeraars Nederland", "ZN", "https://www.zn.nl",
                 "De brancheorganisatie van de zorgverzekeraars.");
-        Organisation erasmus = organisation("erasmus-eshpm", "Erasmus School of Health Policy & Management", "ESHPM",
+        // No short name: "ESHPM" means nothing to most visitors, so cards spell the school out.
+        Organisation erasmus = organisation("erasmus-eshpm", "Erasmus School of Health Policy & Management", null,
                 "https://www.eur.nl/eshpm", "Onderzoek en onderwijs naar zorgbeleid en -organisatie aan de Erasmus Universiteit Rotterdam.");
         Organisation vlissingen = organisation("gemeente-vlissingen", "Gemeente Vlissingen", null,
                 "https://www.vlissingen.nl", "Gemeente aan de Zeeuwse kust.");
@@ -86,14 +122,38 @@ public class DemoData {
         seedRegionPlanSeminar(vws, List.of(vng, zn), nextWeekday(today.plusDays(38), DayOfWeek.TUESDAY));
         seedVlissingen(inEen, List.of(vlissingen), nextWeekday(today.plusDays(52), DayOfWeek.WEDNESDAY));
         seedPastNeighbourhoodWebinar(inEen, nextWeekday(today.minusDays(21), DayOfWeek.TUESDAY));
+        nl.kennisagenda.newsletter.subscription.DemoSubscribers.seed(platform31, vilans, java.time.Instant.now());
+        seedSentNewsletter(platform31);
         LOG.infof("Demo content loaded: %d events of %d organisations", Event.count(), Organisation.count());
         return true;
+    }
+
+    /** One sent issue of Platform31's newsletter, frozen from the demo calendar, so the public archive shows one. */
+    private void seedSentNewsletter(Organisation platform31) {
+        Instant now = Instant.now();
+        NewsletterIssue issue = new NewsletterIssue();
+        issue.organisation = platform31;
+        issue.subjectNl = "Nieuwsbrief Platform31: eerstelijnszorg in de wijk";
+        issue.introNl = "Welkom bij de nieuwsbrief van Platform31. Deze keer: een webinar over **ruimte voor"
+                + " eerstelijnszorg** in wijken en dorpen.";
+        issue.subjectEn = "Platform31 newsletter: primary care in the neighbourhood";
+        issue.introEn = "Welcome to the Platform31 newsletter. This time: a webinar on **room for primary care**.";
+        issue.createdAt = now;
+        issue.updatedAt = now;
+        issue.persist();
+        newsletterEditions.freeze(issue, NewsletterSettings.of(platform31.id), now, now);
+        issue.status = IssueStatus.SENT;
+        issue.sentAt = now;
     }
 
     private void seedPrimaryCareWebinar(Organisation platform31, LocalDate day) {
         Event event = event(platform31, "ruimte-voor-eerstelijnszorg",
                 "Ruimte voor eerstelijnszorg: wat kunnen gemeenten doen?", EventFormat.ONLINE,
                 day, "10:30", "12:00", 300);
+        event.practical.onlineAccessibility = "De opname komt na afloop met ondertiteling op deze pagina.";
+        event.practical.onlineAccessibilityEn = "The recording appears on this page afterwards, with subtitles.";
+        event.practical.privacyNote = "Het webinar wordt opgenomen. Deelnemers zijn niet in beeld; vragen stel je "
+                + "via de chat, en in de opname noemen we geen namen.";
         event.summary = "Huisartsen en andere eerstelijnszorg vinden steeds moeilijker betaalbare ruimte in de wijk. "
                 + "In dit webinar laten gemeenten zien welke aanpakken werken.";
         event.description = """
@@ -125,16 +185,16 @@ public class DemoData {
         Speaker meijer = speaker("wouter-meijer", "Wouter Meijer", "Spreker", "H-team 010",
                 "Betrokken bij H-team 010, waarin gemeente, zorgverzekeraar, huisartsen en partners in Rotterdam "
                         + "samen werken aan huisvesting voor huisartsen.");
-        Speaker groningen = speaker("gemeente-groningen", "Team sociaal en fysiek domein", "Sprekers",
-                "Gemeente Groningen", "Collega's uit het sociaal en het fysiek domein van de gemeente Groningen.");
         item(event, day, "10:30", "10:45", "Welkom en probleemschets",
                 "Waarom de eerste lijn in de knel komt en wat dat betekent voor gemeenten.", ProgrammeItemKind.PLENARY, host);
         item(event, day, "10:45", "11:10", "Praktijkvoorbeeld Rotterdam: het H-team 010",
                 "Hoe gemeente, zorgverzekeraar, huisartsenvereniging en partners samen huisvesting regelen.",
                 ProgrammeItemKind.PLENARY, meijer);
+        // Presented by the municipality's social and physical domain together: an organisation, not a speaker.
         item(event, day, "11:10", "11:30", "Groningen zoekt ruimte",
-                "De ervaringen van de gemeente Groningen vanuit het sociaal en het fysiek domein.",
-                ProgrammeItemKind.PLENARY, groningen);
+                "Collega's van de gemeente Groningen uit het sociaal en het fysiek domein vertellen hoe zij samen "
+                        + "ruimte zoeken voor huisartsen en andere eerstelijnszorg.",
+                ProgrammeItemKind.PLENARY);
         item(event, day, "11:30", "12:00", "In gesprek: wat kan jouw gemeente doen?",
                 "Deelnemers wisselen uit over oplossingen en vragen de sprekers het hemd van het lijf.",
                 ProgrammeItemKind.PLENARY, host);
@@ -242,6 +302,14 @@ public class DemoData {
                 "Je bespreekt je eigen vragen in een kleine groep met mensen uit andere regio's.",
                 "Je weet wat VWS, VNG en ZN de regio's bieden bij de volgende stap."));
         contact(event, "Team regioplannen", "Ministerie van VWS", "regioplannen@example.org");
+        event.practical.costIncludes = "Inclusief lunch vooraf en een borrel na afloop.";
+        event.practical.costIncludesEn = "Including lunch beforehand and drinks afterwards.";
+        event.practical.venueAccessibility = "Alle zalen zijn zonder drempels bereikbaar en hebben een ringleiding.";
+        event.practical.venueAccessibilityEn = "All rooms are step-free and have a hearing loop.";
+        event.practical.routeInfo = "Vijf minuten lopen vanaf Utrecht Centraal, uitgang Jaarbeursplein. Wie met de "
+                + "auto komt, parkeert in de garage van de Jaarbeurs op eigen kosten.";
+        event.practical.routeInfoEn = "A five-minute walk from Utrecht Centraal station, Jaarbeursplein exit. If you "
+                + "come by car, park in the Jaarbeurs garage at your own cost.";
         event.persist();
 
         Speaker beniers = speaker("klaas-beniers", "Klaas Beniers", "Programmadirecteur IZA", "Ministerie van VWS",
@@ -322,6 +390,19 @@ public class DemoData {
         event.venueCity = "Vlissingen";
         event.onlinePlatform = "Microsoft Teams";
         event.joinUrl = "https://teams.example.org/l/meetup-join/demo-vlissingen";
+        // Hybrid: 80 places on site (the capacity above), 150 online, each with its own waiting list.
+        event.onlineCapacity = 150;
+        event.practical.costAmount = new java.math.BigDecimal("45.00");
+        event.practical.costIncludes = "Voor deelname ter plaatse, inclusief lunch en rondleiding. Online meekijken is "
+                + "gratis: kies dat bij je aanmelding.";
+        event.practical.routeInfo = "Vanaf station Vlissingen is het tien minuten lopen. In de straten rond het "
+                + "gezondheidscentrum kun je gratis parkeren.";
+        event.practical.liveCaptions = true;
+        event.practical.onlineAccessibility = "Het online deel is met Nederlandse ondertiteling te volgen.";
+        event.practical.accreditation = "Aangevraagd bij het Accreditatiebureau Algemene Nascholing (ABAN) voor "
+                + "huisartsen: 3 punten.";
+        event.practical.privacyNote = "Het plenaire deel wordt opgenomen; in de rondleiding en de gesprekken wordt "
+                + "niet gefilmd.";
         event.audience = "Voor huisartsen, bestuurders van gezondheidscentra en zorggroepen, gemeenten en "
                 + "zorgverzekeraars die samenwerking tussen zorg en sociaal domein willen versterken.";
         event.outcomes.addAll(List.of(
@@ -350,10 +431,7 @@ public class DemoData {
         item(event, day, "16:30", "17:00", "Borrel", null, ProgrammeItemKind.BREAK);
 
         List<FormField> form = new ArrayList<>(StandardFormFields.forEvent(event));
-        FormField attendance = StandardFormFields.field(event, 5, "attendance", "Hoe doe je mee?",
-                "How will you take part?", FieldType.SELECT, true, null);
-        attendance.options.addAll(List.of("Op locatie in Vlissingen", "Online"));
-        form.add(attendance);
+        // On site or online is not a question of this form: every hybrid event's form asks it (SignupValidator).
         FormField phone = StandardFormFields.field(event, 6, "phone", "Telefoonnummer", "Phone number",
                 FieldType.PHONE, false, 40);
         phone.helpNl = "Alleen voor praktische zaken op de dag zelf.";

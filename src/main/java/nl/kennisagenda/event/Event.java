@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -167,9 +168,17 @@ public class Event extends IdentifiedEntity {
     @Column(name = "contact_email")
     public String contactEmail;
 
-    /** Places for the whole event; {@code null} means unlimited. */
+    /**
+     * Places for the whole event; {@code null} means unlimited. For a hybrid event: the places on site (the online
+     * places are {@link #onlineCapacity}).
+     */
     @Min(0)
     public Integer capacity;
+
+    /** Online places of a hybrid event; {@code null} means unlimited. Not used for other formats. */
+    @Min(0)
+    @Column(name = "online_capacity")
+    public Integer onlineCapacity;
 
     /** Maintained by the registration service under a row lock; never trust a count query instead. */
     @Column(name = "confirmed_count", nullable = false)
@@ -177,6 +186,17 @@ public class Event extends IdentifiedEntity {
 
     @Column(name = "waitlisted_count", nullable = false)
     public int waitlistedCount;
+
+    /**
+     * The online part of {@link #confirmedCount} and {@link #waitlistedCount}: registrations whose mode is
+     * {@link AttendanceMode#ONLINE}. The totals keep counting everyone; on site is the difference. Maintained under
+     * the same row lock.
+     */
+    @Column(name = "online_confirmed_count", nullable = false)
+    public int onlineConfirmedCount;
+
+    @Column(name = "online_waitlisted_count", nullable = false)
+    public int onlineWaitlistedCount;
 
     /**
      * "Aanmelding onder voorbehoud": sign-ups wait as PENDING until an organiser approves (a place, or the waiting
@@ -217,6 +237,10 @@ public class Event extends IdentifiedEntity {
     @OrderBy("sortOrder")
     public List<EventMaterial> materials = new ArrayList<>();
 
+    /** Costs, language, accessibility, route, accreditation, privacy line. */
+    @Embedded
+    public Practical practical = new Practical();
+
     /** The event's image on its public page, or null (uploaded in the back-office, see image/). */
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "image_id")
@@ -246,20 +270,92 @@ public class Event extends IdentifiedEntity {
         return format == EventFormat.IN_PERSON || format == EventFormat.HYBRID;
     }
 
+    public boolean isHybrid() {
+        return format == EventFormat.HYBRID;
+    }
+
+    /** The mode everyone has at an event that is not hybrid; null for a hybrid event (each person chooses). */
+    public AttendanceMode impliedMode() {
+        if (format == null) {
+            return null;
+        }
+        return switch (format) {
+            case ONLINE -> AttendanceMode.ONLINE;
+            case IN_PERSON -> AttendanceMode.ON_SITE;
+            case HYBRID -> null;
+        };
+    }
+
+    /** The modes a person can choose from: both for a hybrid event, else the one the format implies. */
+    public java.util.List<AttendanceMode> modes() {
+        return isHybrid() ? java.util.List.of(AttendanceMode.values()) : java.util.List.of(impliedMode());
+    }
+
+    /**
+     * The capacity a registration in this mode counts against: for a hybrid event the mode's own ({@link #capacity}
+     * on site, {@link #onlineCapacity} online), for other events the event's. {@code null}: unlimited.
+     */
+    public Integer capacityFor(AttendanceMode mode) {
+        if (!isHybrid()) {
+            return capacity;
+        }
+        return mode == AttendanceMode.ONLINE ? onlineCapacity : capacity;
+    }
+
+    /** Confirmed registrations that count against {@link #capacityFor(AttendanceMode)}. */
+    public int confirmedFor(AttendanceMode mode) {
+        if (!isHybrid()) {
+            return confirmedCount;
+        }
+        return mode == AttendanceMode.ONLINE ? onlineConfirmedCount : confirmedCount - onlineConfirmedCount;
+    }
+
+    /** Waiting for a place in this mode (for other events: the whole waiting list). */
+    public int waitlistedFor(AttendanceMode mode) {
+        if (!isHybrid()) {
+            return waitlistedCount;
+        }
+        return mode == AttendanceMode.ONLINE ? onlineWaitlistedCount : waitlistedCount - onlineWaitlistedCount;
+    }
+
+    /** Places still free in this mode, or {@code null} when it has no limit. */
+    public Integer placesLeft(AttendanceMode mode) {
+        Integer limit = capacityFor(mode);
+        return limit == null ? null : Math.max(0, limit - confirmedFor(mode));
+    }
+
+    /** Whether a new confirmed registration in this mode would go over its capacity. */
+    public boolean isFull(AttendanceMode mode) {
+        Integer limit = capacityFor(mode);
+        return limit != null && confirmedFor(mode) >= limit;
+    }
+
     public boolean isPublic() {
         return status == EventStatus.PUBLISHED || status == EventStatus.CANCELLED;
     }
 
     public boolean hasUnlimitedCapacity() {
-        return capacity == null;
+        return isHybrid() ? capacity == null || onlineCapacity == null : capacity == null;
     }
 
-    /** Places still free, or {@code null} when the event has no capacity limit. */
+    /**
+     * Places still free, or {@code null} when the event has no capacity limit. For a hybrid event the sum of both
+     * modes ({@code null} when either is unlimited); per mode: {@link #placesLeft(AttendanceMode)}.
+     */
     public Integer placesLeft() {
+        if (isHybrid()) {
+            Integer onSite = placesLeft(AttendanceMode.ON_SITE);
+            Integer online = placesLeft(AttendanceMode.ONLINE);
+            return onSite == null || online == null ? null : onSite + online;
+        }
         return capacity == null ? null : Math.max(0, capacity - confirmedCount);
     }
 
+    /** No place left in any mode (a hybrid event with a free online place is not full). */
     public boolean isFull() {
+        if (isHybrid()) {
+            return isFull(AttendanceMode.ON_SITE) && isFull(AttendanceMode.ONLINE);
+        }
         return capacity != null && confirmedCount >= capacity;
     }
 

@@ -36,6 +36,19 @@ public class Organisation extends IdentifiedEntity {
     @Size(max = 4000)
     public String description;
 
+    /** Origins (https://host[:port]) whose pages may frame this organisation's embeds, one per line; see embed/. */
+    @Size(max = 2000)
+    @Column(name = "embed_origins")
+    public String embedOrigins;
+
+    /** The listed embed origins, in order; empty when none are listed. */
+    public List<String> embedOriginList() {
+        if (embedOrigins == null || embedOrigins.isBlank()) {
+            return List.of();
+        }
+        return embedOrigins.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
     public String displayShortName() {
         return shortName != null && !shortName.isBlank() ? shortName : name;
     }

@@ -59,6 +59,22 @@ public interface AppMessages {
     @Message
     String bad_request_text();
 
+    /** A request the application refuses for its form rather than its content (method, media type, access). */
+    @Message
+    String refused_title();
+
+    @Message
+    String forbidden_text();
+
+    @Message
+    String method_not_allowed_text();
+
+    @Message
+    String not_acceptable_text();
+
+    @Message
+    String unsupported_media_type_text();
+
     /** A form POST whose CSRF token did not match this browser's cookie. */
     @Message
     String csrf_title();
@@ -68,6 +84,26 @@ public interface AppMessages {
 
     @Message
     String csrf_back();
+
+    /** A form POST whose token was ours and this browser's, but too old: the values are offered again. */
+    @Message
+    String csrf_expired_title();
+
+    @Message
+    String csrf_expired_text();
+
+    @Message
+    String csrf_expired_kept();
+
+    @Message
+    String csrf_expired_send();
+
+    @Message
+    String csrf_expired_not_kept();
+
+    /** A changing request sent from another site's page (its Origin is not ours). */
+    @Message
+    String csrf_origin_text();
 
     /** Too many attempts from one client (HTTP 429). */
     @Message
@@ -131,6 +167,21 @@ public interface AppMessages {
     String filter_invalid_q();
 
     @Message
+    String filter_invalid_page(String value);
+
+    @Message
+    String agenda_page_nav();
+
+    @Message
+    String agenda_page_previous();
+
+    @Message
+    String agenda_page_next();
+
+    @Message
+    String agenda_page_position(int page, int pages);
+
+    @Message
     String results_heading();
 
     @Message
@@ -153,6 +204,15 @@ public interface AppMessages {
 
     @Message
     String format_hybrid();
+
+    @Message
+    String places_mode_on_site(String places);
+
+    @Message
+    String places_mode_online(String places);
+
+    @Message
+    String places_mode_unlimited();
 
     @Message
     String places_left(int count);
@@ -299,6 +359,31 @@ public interface AppMessages {
     @Message
     String no_materials();
 
+    /** Headings of the material groups of the look back (event.Materials), also used by the follow-up mails. */
+    @Message
+    String materials_slides();
+
+    @Message
+    String materials_recording();
+
+    @Message
+    String materials_document();
+
+    @Message
+    String materials_link();
+
+    @Message
+    String lookback_heading();
+
+    @Message
+    String lookback_took_place(String date);
+
+    @Message
+    String lookback_took_place_short();
+
+    @Message
+    String lookback_no_materials();
+
     @Message
     String event_themes();
 
@@ -358,4 +443,46 @@ public interface AppMessages {
 
     @Message
     String word_and();
+
+    @Message
+    String practical_heading();
+
+    @Message
+    String practical_costs();
+
+    @Message
+    String practical_free();
+
+    @Message
+    String practical_language();
+
+    @Message
+    String practical_language_nl();
+
+    @Message
+    String practical_language_en();
+
+    @Message
+    String practical_and();
+
+    @Message
+    String practical_venue_accessibility();
+
+    @Message
+    String practical_online_accessibility();
+
+    @Message
+    String practical_live_captions();
+
+    @Message
+    String practical_sign_language();
+
+    @Message
+    String practical_route();
+
+    @Message
+    String practical_accreditation();
+
+    @Message
+    String practical_privacy();
 }

@@ -1,5 +1,6 @@
 package nl.kennisagenda.i18n;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.inject.Inject;
@@ -32,7 +33,7 @@ public class LocaleFilters {
                     Cookie cookie = request.getCookies().get(CurrentLocale.COOKIE);
                     return CurrentLocale.supported(cookie == null ? null : cookie.getValue());
                 })
-                .or(() -> request.getAcceptableLanguages().stream()
+                .or(() -> acceptableLanguages(request).stream()
                         .filter(l -> !"*".equals(l.getLanguage()))
                         .findFirst()
                         .flatMap(l -> CurrentLocale.supported(l.getLanguage())))
@@ -42,6 +43,19 @@ public class LocaleFilters {
         request.getHeaders().putSingle(HttpHeaders.ACCEPT_LANGUAGE, chosen.toLanguageTag());
         if (CurrentLocale.supported(asked).isPresent()) {
             request.setProperty(CurrentLocale.COOKIE, chosen.getLanguage());
+        }
+    }
+
+    /**
+     * The Accept-Language languages; an unreadable header ({@code lang=en; lang=nl}, {@code nl;q=abc}) counts as
+     * absent. The framework's parser throws on those, and as the header is read again while the error page is
+     * rendered, that was a 500.
+     */
+    private static List<Locale> acceptableLanguages(ContainerRequestContext request) {
+        try {
+            return request.getAcceptableLanguages();
+        } catch (RuntimeException unreadable) {
+            return List.of();
         }
     }
 
@@ -55,7 +69,7 @@ public class LocaleFilters {
         if (explicit != null) {
             response.getHeaders().add(HttpHeaders.SET_COOKIE, new NewCookie.Builder(CurrentLocale.COOKIE)
                     .value(explicit.toString()).path("/").maxAge(ONE_YEAR).sameSite(NewCookie.SameSite.LAX)
-                    .build());
+                    .httpOnly(true).build()); // Secure on https sites: web.CookieAttributes
         }
     }
 }

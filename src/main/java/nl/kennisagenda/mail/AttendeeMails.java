@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +27,13 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import nl.kennisagenda.calendar.PersonalInvites;
 import nl.kennisagenda.config.SiteConfig;
+import nl.kennisagenda.event.AttendanceMode;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.EventLines;
 import nl.kennisagenda.event.EventChanged;
 import nl.kennisagenda.event.EventStatus;
+import nl.kennisagenda.event.FieldType;
+import nl.kennisagenda.event.FormField;
 import nl.kennisagenda.event.ProgrammeItem;
 import nl.kennisagenda.i18n.CurrentLocale;
 import nl.kennisagenda.i18n.Dates;
@@ -71,6 +76,8 @@ public class AttendeeMails implements MailRenderer {
 
         static native MailTemplateInstance registrationUpdated(MailView m, MailFrame frame);
 
+        static native MailTemplateInstance sessionsChanged(MailView m, MailFrame frame);
+
         static native MailTemplateInstance duplicateSignup(MailView m, MailFrame frame);
 
         static native MailTemplateInstance reminder(MailView m, MailFrame frame);
@@ -96,7 +103,8 @@ public class AttendeeMails implements MailRenderer {
             case WAITLISTED -> enqueue(registration, MailKind.WAITING_LIST);
             case PROMOTED -> enqueue(registration, MailKind.PROMOTION);
             case CANCELLED -> enqueue(registration, MailKind.CANCELLATION);
-            case UPDATED, MOVED -> enqueue(registration, MailKind.REGISTRATION_UPDATED);
+            case UPDATED, MOVED -> enqueue(registration,
+                    changed.calendarChanged() ? MailKind.SESSIONS_CHANGED : MailKind.REGISTRATION_UPDATED);
             case PENDING -> enqueue(registration, MailKind.REGISTRATION_PENDING);
             case DECLINED -> enqueue(registration, MailKind.REGISTRATION_DECLINED);
             case CHECKED_IN, CHECK_IN_UNDONE -> {
@@ -168,7 +176,8 @@ public class AttendeeMails implements MailRenderer {
      */
     /** The mails to one attendee about their registration or its event. */
     private static final Set<MailKind> KINDS = EnumSet.of(MailKind.CONFIRMATION, MailKind.WAITING_LIST,
-            MailKind.PROMOTION, MailKind.CANCELLATION, MailKind.REGISTRATION_UPDATED, MailKind.DUPLICATE_SIGNUP,
+            MailKind.PROMOTION, MailKind.CANCELLATION, MailKind.REGISTRATION_UPDATED, MailKind.SESSIONS_CHANGED,
+            MailKind.DUPLICATE_SIGNUP,
             MailKind.REMINDER, MailKind.EVENT_UPDATED, MailKind.EVENT_CANCELLED, MailKind.REGISTRATION_PENDING,
             MailKind.REGISTRATION_DECLINED);
 
@@ -197,9 +206,10 @@ public class AttendeeMails implements MailRenderer {
         Locale locale = CurrentLocale.supported(mail.locale != null ? mail.locale : registration.locale)
                 .orElse(CurrentLocale.DUTCH);
         MailMessages messages = MessageBundles.get(MailMessages.class, Localized.Literal.of(locale.getLanguage()));
-        List<MailAttachment> attachments = attachments(registration, invite(kind));
+        Invite invite = invite(kind, registration);
+        List<MailAttachment> attachments = attachments(registration, invite);
         String subject = MailHeaders.subject(subject(kind, registration, messages, locale));
-        MailView view = view(registration, kind, locale, subject, messages, invite(kind), !attachments.isEmpty());
+        MailView view = view(registration, kind, locale, subject, messages, invite, !attachments.isEmpty());
         Rendered body = render(template(kind, view, frame(view, messages)), locale);
         mail.subject = subject;
         mail.textBody = body.text();
@@ -222,7 +232,7 @@ public class AttendeeMails implements MailRenderer {
      * <li>WAITING_LIST: only while WAITLISTED;</li>
      * <li>CANCELLATION: only while CANCELLED (a person who signed up again gets the new confirmation, and a CANCEL
      * invite would remove their new calendar entry, which has the same UID);</li>
-     * <li>REGISTRATION_UPDATED, DUPLICATE_SIGNUP: while not CANCELLED;</li>
+     * <li>REGISTRATION_UPDATED, SESSIONS_CHANGED, DUPLICATE_SIGNUP: while not CANCELLED (or DECLINED);</li>
      * <li>EVENT_CANCELLED: always (the event is cancelled whatever happened to the registration).</li>
      * </ul>
      * Once the event itself is cancelled, only EVENT_CANCELLED and CANCELLATION are still sent: a confirmation or
@@ -237,7 +247,7 @@ public class AttendeeMails implements MailRenderer {
             case CONFIRMATION, PROMOTION, REMINDER, EVENT_UPDATED -> status == RegistrationStatus.CONFIRMED;
             case WAITING_LIST -> status == RegistrationStatus.WAITLISTED;
             case CANCELLATION -> status == RegistrationStatus.CANCELLED;
-            case REGISTRATION_UPDATED, DUPLICATE_SIGNUP -> status != RegistrationStatus.CANCELLED
+            case REGISTRATION_UPDATED, SESSIONS_CHANGED, DUPLICATE_SIGNUP -> status != RegistrationStatus.CANCELLED
                     && status != RegistrationStatus.DECLINED;
             case EVENT_CANCELLED -> true;
             case REGISTRATION_PENDING -> status == RegistrationStatus.PENDING;
@@ -259,9 +269,14 @@ public class AttendeeMails implements MailRenderer {
         };
     }
 
-    static Invite invite(MailKind kind) {
+    /**
+     * The invite that goes with a mail. A change of sessions updates the calendar entry of a confirmed person (same
+     * UID, higher SEQUENCE); a waitlisted person never got an entry by mail, so none is sent to them.
+     */
+    static Invite invite(MailKind kind, Registration registration) {
         return switch (kind) {
             case CONFIRMATION, PROMOTION, EVENT_UPDATED -> Invite.REQUEST;
+            case SESSIONS_CHANGED -> registration.isConfirmed() ? Invite.REQUEST : Invite.NONE;
             case CANCELLATION, EVENT_CANCELLED -> Invite.CANCEL;
             default -> Invite.NONE;
         };
@@ -276,6 +291,7 @@ public class AttendeeMails implements MailRenderer {
             case PROMOTION -> messages.subject_promotion(title);
             case CANCELLATION -> messages.subject_cancellation(title);
             case REGISTRATION_UPDATED -> messages.subject_registration_updated(title);
+            case SESSIONS_CHANGED -> messages.subject_sessions_changed(title);
             case DUPLICATE_SIGNUP -> messages.subject_duplicate_signup(title);
             case REMINDER -> messages.subject_reminder(title, Dates.day(registration.event.startsAt, locale)
                     + ", " + Dates.time(registration.event.startsAt));
@@ -294,6 +310,7 @@ public class AttendeeMails implements MailRenderer {
             case PROMOTION -> Templates.promotion(view, frame);
             case CANCELLATION -> Templates.cancellation(view, frame);
             case REGISTRATION_UPDATED -> Templates.registrationUpdated(view, frame);
+            case SESSIONS_CHANGED -> Templates.sessionsChanged(view, frame);
             case DUPLICATE_SIGNUP -> Templates.duplicateSignup(view, frame);
             case REMINDER -> Templates.reminder(view, frame);
             case EVENT_UPDATED -> Templates.eventUpdated(view, frame);
@@ -307,18 +324,30 @@ public class AttendeeMails implements MailRenderer {
     MailView view(Registration registration, MailKind kind, Locale locale, String subject, MailMessages messages,
             Invite invite, boolean inviteAttached) {
         Event event = registration.event;
+        Instant now = Instant.now();
+        boolean cancels = cancels(kind);
         return new MailView(locale.getLanguage(), subject, registration, event,
                 Dates.range(event.startsAt, event.endsAt, locale),
-                where(event, messages),
+                where(registration, locale, messages),
                 EventLines.organisers(event, locale),
                 contact(event),
                 statusLine(registration, messages),
                 joinUrlFor(registration, kind),
-                cancels(kind) ? List.of() : programme(registration, messages),
+                cancels ? List.of() : programme(registration, messages, true),
+                cancels ? List.of() : programme(registration, messages, false),
+                cancels ? List.of() : answers(registration, locale, messages),
+                registration.isWaitlisted() && event.isFull(registration.mode()),
+                registration.isWaitlisted() ? fullSessions(registration) : List.of(),
                 site.url("/registrations/" + registration.token),
+                registration.isChangeable(now),
+                kind == MailKind.CANCELLATION && registration.canSignUpAgain(now)
+                        ? site.url("/events/" + event.slug) : null,
                 site.url("/calendar/" + registration.attendee.calendarToken + ".ics"),
                 inviteAttached && invite == Invite.REQUEST,
-                inviteAttached && invite == Invite.CANCEL);
+                inviteAttached && invite == Invite.CANCEL,
+                registration.isWaitlisted() && event.isHybrid() && event.isFull(registration.mode())
+                        ? modeInSentence(registration.mode(), messages) : null,
+                otherModeWithPlaces(registration, now, messages));
     }
 
     /** What the general mail layout shows around an attendee mail: greeting by first name, organiser's signature. */
@@ -338,17 +367,43 @@ public class AttendeeMails implements MailRenderer {
                 || kind == MailKind.REGISTRATION_DECLINED;
     }
 
-    private static List<String> where(Event event, MailMessages messages) {
+    /**
+     * Where this person takes part: the venue and the route for whoever comes on site, "Online via …" for whoever
+     * takes part online ({@link Registration#getsVenue()}, {@link Registration#isOnline()}): never both.
+     */
+    private static List<String> where(Registration registration, Locale locale, MailMessages messages) {
+        Event event = registration.event;
         List<String> lines = new ArrayList<>();
         String venue = EventLines.venue(event);
-        if (event.isInPerson() && !venue.isEmpty()) {
+        if (registration.getsVenue() && !venue.isEmpty()) {
             lines.add(venue);
+            String route = "en".equals(locale.getLanguage()) && event.practical.routeInfoEn != null
+                    && !event.practical.routeInfoEn.isBlank() ? event.practical.routeInfoEn : event.practical.routeInfo;
+            if (route != null && !route.isBlank()) {
+                lines.add(messages.route(EventLines.oneLine(route)));
+            }
         }
-        if (event.isOnline()) {
+        if (registration.isOnline() && event.isOnline()) {
             lines.add(event.onlinePlatform == null || event.onlinePlatform.isBlank() ? messages.online()
                     : messages.online_on(event.onlinePlatform.strip()));
         }
         return lines;
+    }
+
+    /** "op locatie" / "online", as a sentence names the mode. */
+    private static String modeInSentence(AttendanceMode mode, MailMessages messages) {
+        return mode == AttendanceMode.ONLINE ? messages.mode_online_lower() : messages.mode_on_site_lower();
+    }
+
+    /** At a hybrid event, the other mode when a waitlisted person could switch to it now (it has a place). */
+    private static String otherModeWithPlaces(Registration registration, Instant now, MailMessages messages) {
+        Event event = registration.event;
+        if (!event.isHybrid() || !registration.isWaitlisted() || !registration.isChangeable(now)) {
+            return null;
+        }
+        AttendanceMode other = registration.mode() == AttendanceMode.ONLINE ? AttendanceMode.ON_SITE
+                : AttendanceMode.ONLINE;
+        return event.isFull(other) ? null : modeInSentence(other, messages);
     }
 
     private static String contact(Event event) {
@@ -373,17 +428,73 @@ public class AttendeeMails implements MailRenderer {
         };
     }
 
-    private static List<MailView.ProgrammeLine> programme(Registration registration, MailMessages messages) {
+    /**
+     * The person's own programme ({@code own}: the plenary parts and their chosen sessions) or the sessions they did
+     * not choose, which the mail shows folded below their own.
+     */
+    private static List<MailView.ProgrammeLine> programme(Registration registration, MailMessages messages,
+            boolean own) {
+        Set<Long> chosen = registration.sessionIds();
         List<MailView.ProgrammeLine> lines = new ArrayList<>();
         for (ProgrammeItem item : registration.event.programme) {
             boolean breakout = item.isBreakout();
+            boolean isChosen = breakout && chosen.contains(item.id);
+            if (own != (!breakout || isChosen)) {
+                continue;
+            }
             String round = breakout && item.roundNumber != null ? messages.programme_round(item.roundNumber) : null;
             String speakers = item.speakers.stream().map(speaker -> speaker.name).collect(Collectors.joining(", "));
             lines.add(new MailView.ProgrammeLine(Dates.timeRange(item.startsAt, item.endsAt), item.title, round,
-                    item.room, speakers.isEmpty() ? null : speakers, breakout,
-                    breakout && registration.sessions.contains(item)));
+                    blankToNull(item.room), speakers.isEmpty() ? null : speakers, breakout, isChosen));
         }
         return lines;
+    }
+
+    /**
+     * The answers to the event's own questions (dietary wishes, say), as the person reads them back: the standard
+     * fields (name, address, organisation, role) are in the greeting and the address line already, and the chosen
+     * sessions in the programme. Unanswered questions are left out.
+     */
+    private static List<MailView.AnswerLine> answers(Registration registration, Locale locale, MailMessages messages) {
+        List<MailView.AnswerLine> lines = new ArrayList<>();
+        if (registration.event.isHybrid()) {
+            lines.add(new MailView.AnswerLine(messages.label_mode(),
+                    registration.mode() == AttendanceMode.ONLINE ? messages.mode_online() : messages.mode_on_site()));
+        }
+        registration.event.formFields.stream()
+                .sorted(Comparator.comparingInt(field -> field.sortOrder))
+                .filter(field -> field.type != FieldType.BREAKOUT_CHOICE && !STANDARD_FIELDS.contains(field.fieldKey))
+                .forEach(field -> {
+                    String stored = registration.answers.get(field.fieldKey);
+                    if (stored == null || stored.isBlank()) {
+                        return;
+                    }
+                    String value = switch (field.type) {
+                        case CHECKBOX -> "true".equals(stored) ? messages.answer_yes() : messages.answer_no();
+                        case SELECT -> field.answerLabel(stored, locale);
+                        case MULTI_SELECT -> Arrays.stream(stored.split("\n"))
+                                .map(option -> field.answerLabel(option, locale))
+                                .collect(Collectors.joining(", "));
+                        default -> stored;
+                    };
+                    lines.add(new MailView.AnswerLine(field.label(locale), value));
+                });
+        return lines;
+    }
+
+    private static final Set<String> STANDARD_FIELDS = Set.of(FormField.FIRST_NAME, FormField.LAST_NAME,
+            FormField.EMAIL, FormField.ORGANISATION, FormField.ROLE, FormField.SESSIONS);
+
+    /** The chosen sessions that have no place left: why a person is waiting when the event itself is not full. */
+    private static List<String> fullSessions(Registration registration) {
+        return registration.event.programme.stream()
+                .filter(item -> item.isBreakout() && registration.sessions.contains(item) && item.isFull())
+                .map(item -> item.title)
+                .toList();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     record Rendered(String text, String html) {

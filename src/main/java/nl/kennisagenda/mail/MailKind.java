@@ -7,6 +7,11 @@ public enum MailKind {
     PROMOTION,
     CANCELLATION,
     REGISTRATION_UPDATED,
+    /**
+     * The person's breakout sessions changed (by themselves or moved by the organiser): the update with the new
+     * programme and, while confirmed, the calendar invite with a higher SEQUENCE.
+     */
+    SESSIONS_CHANGED,
     DUPLICATE_SIGNUP,
     REMINDER,
     EVENT_UPDATED,
@@ -26,5 +31,28 @@ public enum MailKind {
     /** To opted-in organisers and the contact person: the first person went on the waiting list. */
     ORGANISER_WAITLIST_STARTED,
     /** To opted-in organisers: the sign-ups and cancellations of one day (mail/OrganiserSummaryJob). */
-    ORGANISER_DAILY_SUMMARY
+    ORGANISER_DAILY_SUMMARY,
+    /** Newsletter double opt-in: the link that confirms a pending subscription. */
+    NEWSLETTER_CONFIRMATION,
+    /** Someone asked to subscribe an address that is already subscribed: says so (no enumeration on the page). */
+    NEWSLETTER_ALREADY_SUBSCRIBED,
+    /** The single re-permission request to an imported address that never confirmed. */
+    NEWSLETTER_REPERMISSION,
+    /** One issue of a newsletter to one subscriber. */
+    NEWSLETTER_ISSUE,
+    /** A test mail of an issue to the organiser's own address. */
+    NEWSLETTER_TEST,
+    /** An organiser's message to one group of an event's registrations (message/), one per recipient. */
+    ORGANISER_MESSAGE,
+    /** The test of an organiser message, to the organiser's own address, rendered when it is written. */
+    ORGANISER_MESSAGE_TEST;
+
+    /**
+     * Whether mails of this kind are delivered by a sender of their own rather than rendered and sent by
+     * {@link OutboxSender}: newsletter issues go out in large batches at a shared rate (newsletter/sending), as light
+     * rows that are never rendered into the outbox.
+     */
+    public boolean hasOwnSender() {
+        return this == NEWSLETTER_ISSUE;
+    }
 }

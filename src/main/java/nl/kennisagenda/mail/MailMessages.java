@@ -153,4 +153,80 @@ public interface MailMessages {
 
     @Message
     String status_declined();
+
+    // Waiting list: what is full
+
+    @Message
+    String waiting_session_full_one();
+
+    @Message
+    String waiting_session_full_many();
+
+    @Message
+    String waiting_no_place();
+
+    @Message
+    String waiting_then();
+
+    @Message
+    String waiting_other_session();
+
+    // Hybrid events: the attendance mode
+
+    /** The waitlisted person's mode is full: "Er is geen plaats meer {mode}." */
+    @Message
+    String waiting_mode_full(String mode);
+
+    /** The other mode still has places: switch on the manage page. */
+    @Message
+    String waiting_mode_other(String mode);
+
+    @Message
+    String label_mode();
+
+    @Message
+    String mode_on_site();
+
+    @Message
+    String mode_online();
+
+    @Message
+    String mode_on_site_lower();
+
+    @Message
+    String mode_online_lower();
+
+    /** The route to the venue, under its address. */
+    @Message
+    String route(String route);
+
+    // After a cancellation
+
+    @Message
+    String signup_again();
+
+    @Message
+    String manage_text_view();
+
+    // A change of breakout sessions
+
+    @Message
+    String subject_sessions_changed(String title);
+
+    @Message
+    String intro_sessions_changed();
+
+    // Answers read back, sessions not chosen
+
+    @Message
+    String answers_title();
+
+    @Message
+    String answer_yes();
+
+    @Message
+    String answer_no();
+
+    @Message
+    String other_sessions_title();
 }

@@ -134,7 +134,11 @@ public class OrganiserNotices implements MailRenderer {
         Event event = registration.event;
         switch (changed.change()) {
             case CONFIRMED -> {
-                if (event.capacity != null && event.confirmedCount == event.capacity) {
+                // At a hybrid event the capacity is the on-site one: only that one filling up is "the event is full"
+                // (the online places have their own count, see docs/signup.md).
+                boolean onSite = registration.mode() == nl.kennisagenda.event.AttendanceMode.ON_SITE;
+                if (event.capacity != null && (!event.isHybrid() || onSite)
+                        && event.confirmedFor(registration.mode()) == event.capacity) {
                     AdmNotifyMessages m = messages("nl");
                     notify(event, MailKind.ORGANISER_EVENT_FULL, true, m.event_full_subject(event.title),
                             List.of(m.event_full_line(event.title, event.capacity)));

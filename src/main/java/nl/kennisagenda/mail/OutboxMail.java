@@ -33,6 +33,10 @@ public class OutboxMail extends IdentifiedEntity {
     @Column(name = "registration_id")
     public Long registrationId;
 
+    /** The organiser message this mail delivers (message/OrganiserMessage), if any. */
+    @Column(name = "organiser_message_id")
+    public Long organiserMessageId;
+
     /** One validated address, nothing else (see {@link MailHeaders#address}). */
     @Column(nullable = false)
     public String recipient;
@@ -105,6 +109,16 @@ public class OutboxMail extends IdentifiedEntity {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /**
+     * For a newsletter delivery (kind NEWSLETTER_ISSUE): the issue and the subscriber, a unique pair. Such rows are
+     * sent by newsletter/sending/NewsletterSender, never by {@link OutboxSender}.
+     */
+    @Column(name = "newsletter_issue_id")
+    public Long newsletterIssueId;
+
+    @Column(name = "newsletter_subscriber_id")
+    public Long newsletterSubscriberId;
 
     public static List<OutboxMail> forRegistration(Long registrationId) {
         return list("registrationId = ?1 order by id", registrationId);

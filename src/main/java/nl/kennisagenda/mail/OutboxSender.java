@@ -1,23 +1,24 @@
 package nl.kennisagenda.mail;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import nl.kennisagenda.common.Tokens;
 import nl.kennisagenda.config.SiteConfig;
@@ -28,18 +29,26 @@ import nl.kennisagenda.config.SiteConfig;
  * mail outside any transaction, and records the outcome in a new transaction: SENT, or PENDING with a growing
  * back-off, or FAILED after {@code kennisagenda.mail.max-attempts}. A claim is a lease: when an instance dies
  * while sending, the lease runs out and another run picks the mail up again.
+ * <p>
+ * An orderly stop (SIGTERM) does not leave mails to the lease: the run in progress records the outcome of the mail
+ * it is sending, gives the rest of its claim back, and the shutdown waits for that before the database closes. Without
+ * this, a mail the SMTP server had accepted could stay SENDING and go out a second time after the restart.
+ * <p>
+ * Newsletter deliveries (rows with a {@code newsletter_issue_id}) are left to the newsletter's own sender, which
+ * sends them in large batches at a shared rate (newsletter/sending/NewsletterSender).
  */
 @ApplicationScoped
 public class OutboxSender {
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class);
     private static final int MAX_ERROR = 2000;
+    private static final long STOP_WAIT_MILLIS = 30_000;
 
     @Inject
     MailConfig config;
 
     @Inject
-    Mailer mailer;
+    MailDelivery delivery;
 
     @Inject
     EntityManager em;
@@ -50,9 +59,12 @@ public class OutboxSender {
     @Inject
     SiteConfig site;
 
-    /** Quarkus' mock mailer (dev run, tests): mails are only logged, see {@link MailConsoleLine}. */
-    @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false")
-    boolean mockMailer;
+    @Inject
+    MailMetrics metrics;
+
+    /** Runs hold it shared; the shutdown takes it exclusively, so it waits for the runs in progress. */
+    private final ReadWriteLock runs = new ReentrantReadWriteLock();
+    private volatile boolean stopping;
 
     /** What one run did; {@code superseded}: claimed but not sent because a later mail replaces it. */
     public record Run(int claimed, int sent, int retried, int failed, int superseded) {
@@ -82,13 +94,30 @@ public class OutboxSender {
 
     /** Sends every mail that is due at {@code now}; the scheduler calls this with the current time. */
     public Run sendDue(Instant now) {
+        if (stopping) {
+            return new Run(0, 0, 0, 0);
+        }
+        runs.readLock().lock();
+        try {
+            return sendClaimed(now);
+        } finally {
+            runs.readLock().unlock();
+        }
+    }
+
+    private Run sendClaimed(Instant now) {
         failExhaustedLeases(now);
         List<Claimed> claimed = claim(now);
         int sent = 0;
         int retried = 0;
         int failed = 0;
         int superseded = 0;
-        for (Claimed claim : claimed) {
+        for (int i = 0; i < claimed.size(); i++) {
+            if (stopping) {
+                release(claimed.subList(i, claimed.size()));
+                break;
+            }
+            Claimed claim = claimed.get(i);
             MailStatus outcome;
             try {
                 Claimed mail = prepare(claim);
@@ -105,6 +134,43 @@ public class OutboxSender {
             }
         }
         return new Run(claimed.size(), sent, retried, failed, superseded);
+    }
+
+    /**
+     * Called as the application stops: no new runs, and the ones in progress finish the mail in hand (at most one
+     * SMTP timeout per run) before the database goes away.
+     */
+    void drainOnStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        try {
+            // One mail in hand per run: a render and one SMTP exchange (quarkus.mailer.timeout, 10 s by default).
+            long waitMillis = Math.min(config.lease().toMillis(), STOP_WAIT_MILLIS);
+            if (runs.writeLock().tryLock(waitMillis, TimeUnit.MILLISECONDS)) {
+                runs.writeLock().unlock();
+            } else {
+                LOG.warn("Stopping while the outbox sender still runs; its claimed mails go out after their lease");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Gives claimed but untried mails back, due at once, without counting the attempt that did not happen. */
+    private void release(List<Claimed> untried) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Claimed mail : untried) {
+                em.createQuery("""
+                        update OutboxMail m
+                        set m.status = :pending, m.leaseUntil = null, m.claimToken = null,
+                            m.attempts = m.attempts - 1
+                        where m.id = :id and m.status = :sending and m.claimToken = :token""")
+                        .setParameter("pending", MailStatus.PENDING)
+                        .setParameter("sending", MailStatus.SENDING)
+                        .setParameter("id", mail.id())
+                        .setParameter("token", mail.claimToken())
+                        .executeUpdate();
+            }
+        });
     }
 
     /**
@@ -176,6 +242,7 @@ public class OutboxSender {
                     where ((status = 'PENDING' and next_attempt_at <= :now)
                         or (status = 'SENDING' and lease_until <= :now))
                       and attempts < :maxAttempts
+                      and newsletter_issue_id is null
                     order by next_attempt_at, id
                     limit :batch
                     for update skip locked""")
@@ -223,23 +290,26 @@ public class OutboxSender {
      * (its sender died), and a PENDING mail that already had as many attempts as the (lowered) limit allows.
      */
     void failExhaustedLeases(Instant now) {
-        QuarkusTransaction.requiringNew().run(() -> em.createQuery("""
+        int givenUp = QuarkusTransaction.requiringNew().call(() -> em.createQuery("""
                 update OutboxMail m
                 set m.status = :failed, m.leaseUntil = null, m.claimToken = null,
                     m.lastError = coalesce(m.lastError, 'Sender stopped during the last attempt (lease expired)')
                 where ((m.status = :sending and m.leaseUntil <= :now) or m.status = :pending)
-                  and m.attempts >= :maxAttempts""")
+                  and m.attempts >= :maxAttempts
+                  and m.newsletterIssueId is null""")
                 .setParameter("failed", MailStatus.FAILED)
                 .setParameter("sending", MailStatus.SENDING)
                 .setParameter("pending", MailStatus.PENDING)
                 .setParameter("now", now)
                 .setParameter("maxAttempts", config.maxAttempts())
                 .executeUpdate());
+        metrics.givenUp(MailMetrics.Stream.TRANSACTIONAL, givenUp);
     }
 
     MailStatus deliver(Claimed mail, Instant now) {
         try {
-            mailer.send(toMail(mail));
+            delivery.send(mail.recipient(), mail.subject(), mail.text(), mail.html(), mail.messageId(),
+                    mail.headers(), mail.attachments());
         } catch (RuntimeException e) {
             return recordFailure(mail, e, now);
         }
@@ -252,7 +322,8 @@ public class OutboxSender {
                 .setParameter("sentAt", Instant.now())
                 .setParameter("id", mail.id())
                 .executeUpdate());
-        if (mockMailer) {
+        metrics.sent(MailMetrics.Stream.TRANSACTIONAL);
+        if (delivery.isMock()) {
             // Dev run: nothing left the machine; one line says who would get what, and where to read it.
             LOG.info(MailConsoleLine.format(mail.id(), mail.kind(), mail.recipient(), mail.subject(), site.baseUrl()));
         } else {
@@ -279,6 +350,7 @@ public class OutboxSender {
                 .setParameter("sending", MailStatus.SENDING)
                 .setParameter("token", mail.claimToken())
                 .executeUpdate());
+        metrics.attemptFailed(MailMetrics.Stream.TRANSACTIONAL, giveUp);
         if (giveUp) {
             LOG.errorf("Mail %d %s to %s FAILED after %d attempts: %s", mail.id(), mail.kind(),
                     mask(mail.recipient()), mail.attempts(), message);
@@ -287,21 +359,6 @@ public class OutboxSender {
                     mail.kind(), mask(mail.recipient()), mail.attempts(), config.maxAttempts(), next, message);
         }
         return status;
-    }
-
-    private static Mail toMail(Claimed claimed) {
-        Mail mail = Mail.withText(claimed.recipient(), claimed.subject(), claimed.text());
-        if (claimed.html() != null) {
-            mail.setHtml(claimed.html());
-        }
-        mail.addHeader("Message-ID", claimed.messageId());
-        // Checked when the mail was enqueued or rendered (MailHeaders.extraHeaders); checked again, as they go out.
-        MailHeaders.extraHeaders(claimed.headers()).forEach(mail::addHeader);
-        for (MailAttachment attachment : claimed.attachments()) {
-            mail.addAttachment(attachment.fileName, attachment.content.getBytes(StandardCharsets.UTF_8),
-                    attachment.contentType);
-        }
-        return mail;
     }
 
     private static String describe(Throwable error) {

@@ -30,6 +30,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import nl.kennisagenda.common.IdentifiedEntity;
 import nl.kennisagenda.common.Tokens;
+import nl.kennisagenda.event.AttendanceMode;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.EventStatus;
 import nl.kennisagenda.event.ProgrammeItem;
@@ -94,6 +95,14 @@ public class Registration extends IdentifiedEntity {
     @Column(name = "newsletter_consent_text")
     public String newsletterConsentText;
 
+    /**
+     * The privacy statement version shown with the sign-up form ("3": the organisation's version 3; "platform-1":
+     * the platform's default), see privacy/PrivacyStatements; null when no notice was shown by us.
+     */
+    @Size(max = 40)
+    @Column(name = "privacy_version")
+    public String privacyVersion;
+
     /** Answers to the event's own fields, by field key (multi-select answers joined by newlines). */
     @ElementCollection
     @CollectionTable(name = "registration_answers", joinColumns = @JoinColumn(name = "registration_id"))
@@ -107,6 +116,15 @@ public class Registration extends IdentifiedEntity {
             joinColumns = @JoinColumn(name = "registration_id"),
             inverseJoinColumns = @JoinColumn(name = "programme_item_id"))
     public Set<ProgrammeItem> sessions = new LinkedHashSet<>();
+
+    /**
+     * On site or online, as chosen on the form of a hybrid event (for other events: as the format implies, set when
+     * placed). Counted in the event's per-mode counters; read it through {@link #mode()}.
+     */
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(name = "attendance_mode", nullable = false)
+    public AttendanceMode attendanceMode = AttendanceMode.ON_SITE;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -126,6 +144,13 @@ public class Registration extends IdentifiedEntity {
      */
     @Column(name = "calendar_generation", nullable = false)
     public int calendarGeneration;
+
+    /**
+     * Raised when the person's own part of their calendar entry changes (their breakout sessions); the entry's
+     * SEQUENCE is this plus the event's {@code icalSequence} (see {@link #calendarSequence()}).
+     */
+    @Column(name = "ical_sequence", nullable = false)
+    public int icalSequence;
 
     /** When the person was marked present on the day; null when not (or the mark was undone). */
     @Column(name = "checked_in_at")
@@ -154,20 +179,73 @@ public class Registration extends IdentifiedEntity {
         return firstName + " " + lastName;
     }
 
+    /** The ids of the chosen breakout sessions. */
+    public Set<Long> sessionIds() {
+        Set<Long> ids = new LinkedHashSet<>();
+        sessions.forEach(session -> ids.add(session.id));
+        return ids;
+    }
+
+    /**
+     * Call after changing the registration: when its sessions are no longer {@code sessionIdsBefore}, the person's
+     * calendar entry (its programme) shows something else, so its SEQUENCE goes up and calendars take the new
+     * version (RFC 5546). Answers that the entry does not show change nothing here.
+     *
+     * @return whether the calendar entry changed
+     */
+    public boolean raiseCalendarSequenceIfSessionsChanged(Set<Long> sessionIdsBefore) {
+        if (sessionIds().equals(sessionIdsBefore)) {
+            return false;
+        }
+        icalSequence++;
+        return true;
+    }
+
+    /**
+     * SEQUENCE of the person's calendar entry: the event's changes plus the person's own, one higher once the entry
+     * is cancelled (by the person, the organiser, or with the event), so a CANCEL supersedes every REQUEST before it.
+     * Both counters only rise, so the sum does too. The invite mails and the personal feed use this number.
+     */
+    public int calendarSequence() {
+        boolean cancelled = isClosed() || event.status == EventStatus.CANCELLED;
+        return event.icalSequence + icalSequence + (cancelled ? 1 : 0);
+    }
+
     public Locale mailLocale() {
         return Locale.forLanguageTag(locale);
     }
 
     /**
-     * The one answer to "does this person get the join link": only a confirmed attendee of an online or hybrid
-     * event that is still on (published), and only when the link is a web address. Mails, invites and feeds ask
-     * this, never the event's field.
+     * How this person takes part: their own choice at a hybrid event, else what the event's format implies (also
+     * when the organiser changed the format after the sign-up).
+     */
+    public AttendanceMode mode() {
+        AttendanceMode implied = event.impliedMode();
+        return implied != null ? implied : attendanceMode;
+    }
+
+    public boolean isOnline() {
+        return mode() == AttendanceMode.ONLINE;
+    }
+
+    /**
+     * The one answer to "does this person get the join link": only a confirmed attendee who takes part online (at an
+     * online event, or online at a hybrid one) of an event that is still on (published), and only when the link is
+     * a web address. Mails, invites and feeds ask this, never the event's field.
      */
     public Optional<URI> joinLink() {
-        if (!isConfirmed() || event.status != EventStatus.PUBLISHED) {
+        if (!isConfirmed() || event.status != EventStatus.PUBLISHED || !isOnline()) {
             return Optional.empty();
         }
         return event.joinLink();
+    }
+
+    /**
+     * The one answer to "does this person get the address and route": whoever comes to the venue (an in-person
+     * event, or on site at a hybrid one). Online attendees of a hybrid event never do: they would only be confused.
+     */
+    public boolean getsVenue() {
+        return event.isInPerson() && mode() == AttendanceMode.ON_SITE;
     }
 
     public boolean isConfirmed() {
@@ -193,6 +271,16 @@ public class Registration extends IdentifiedEntity {
     /** Cancelled or declined: no longer in play; signing up again starts afresh. */
     public boolean isClosed() {
         return isCancelled() || isDeclined();
+    }
+
+    /** Whether the person can still change or cancel: not cancelled or declined, event published and not started. */
+    public boolean isChangeable(Instant now) {
+        return !isClosed() && event.status == EventStatus.PUBLISHED && event.startsAt.isAfter(now);
+    }
+
+    /** After a cancellation: the person may sign up again while the event's sign-up is open. */
+    public boolean canSignUpAgain(Instant now) {
+        return isCancelled() && event.signupState(now).isOpen();
     }
 
     public boolean isCheckedIn() {

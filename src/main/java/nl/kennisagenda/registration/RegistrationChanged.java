@@ -9,11 +9,20 @@ import nl.kennisagenda.account.ActedBy;
  *
  * @param actedBy who did it (a visitor, an organiser, or the system for automatic effects)
  * @param detail what the history should add, e.g. "overbooked" or the sessions of a move; may be null
+ * @param calendarChanged the change altered what the person's own calendar entry shows (their sessions), and its
+ *        SEQUENCE was raised ({@link Registration#raiseCalendarSequenceIfSessionsChanged}): the mail about it carries
+ *        the updated invite
  */
-public record RegistrationChanged(Registration registration, Change change, ActedBy actedBy, String detail) {
+public record RegistrationChanged(Registration registration, Change change, ActedBy actedBy, String detail,
+        boolean calendarChanged) {
 
     public RegistrationChanged {
         actedBy = actedBy == null ? ActedBy.system() : actedBy;
+    }
+
+    /** A change that leaves the person's calendar entry as it was (or brings its own invite, as a confirmation). */
+    public RegistrationChanged(Registration registration, Change change, ActedBy actedBy, String detail) {
+        this(registration, change, actedBy, detail, false);
     }
 
     /** A change made by the system, without detail. */

@@ -19,6 +19,14 @@ public interface RegistrationMessages {
     @Message
     String signup_intro();
 
+    /** The event is full: the form puts you on the waiting list. */
+    @Message
+    String signup_intro_waitlist();
+
+    /** The organiser approves each sign-up. */
+    @Message
+    String signup_intro_approval();
+
     @Message
     String required_note();
 
@@ -33,6 +41,12 @@ public interface RegistrationMessages {
 
     @Message
     String signup_submit();
+
+    @Message
+    String signup_submit_waitlist();
+
+    @Message
+    String signup_submit_approval();
 
     @Message
     String honeypot_label();
@@ -85,6 +99,13 @@ public interface RegistrationMessages {
     @Message
     String error_session_round(int round);
 
+    /** Several rounds without a choice; {@code rounds} is "1 en 2" or "1, 2 en 3". */
+    @Message
+    String error_session_rounds(String rounds);
+
+    @Message
+    String and();
+
     @Message
     String error_session_multiple(int round);
 
@@ -96,6 +117,43 @@ public interface RegistrationMessages {
 
     @Message
     String error_unknown_field();
+
+    // ---------------------------------------------------------------- attendance mode of a hybrid event
+
+    @Message
+    String mode_on_site();
+
+    @Message
+    String mode_online();
+
+    /** The mode inside a sentence: "op locatie", "online". */
+    @Message
+    String mode_on_site_lower();
+
+    @Message
+    String mode_online_lower();
+
+    /** Hint of a full mode on the sign-up form: choosing it means the waiting list. */
+    @Message
+    String mode_full_waitlist();
+
+    /** Hint of a full mode on the change form of someone who has a place. */
+    @Message
+    String mode_full();
+
+    @Message
+    String mode_own();
+
+    @Message
+    String mode_own_waitlisted();
+
+    /** A confirmed person wants the other mode, which is full. */
+    @Message
+    String error_mode_full(String mode, String current);
+
+    /** Result and manage page: "Deelname: online". */
+    @Message
+    String mode_label();
 
     @Message
     String error_invalid_value();
@@ -201,6 +259,21 @@ public interface RegistrationMessages {
     String manage_readonly_note();
 
     @Message
+    String view_title();
+
+    @Message
+    String view_intro();
+
+    @Message
+    String view_change_note();
+
+    @Message
+    String view_join_label();
+
+    @Message
+    String view_join_link();
+
+    @Message
     String manage_not_found_text();
 
     @Message
@@ -214,6 +287,18 @@ public interface RegistrationMessages {
 
     @Message
     String cancel_question(String event);
+
+    @Message
+    String cancel_frees_place();
+
+    @Message
+    String cancel_leaves_waiting_list();
+
+    @Message
+    String manage_signup_again();
+
+    @Message
+    String manage_signup_again_link();
 
     @Message
     String cancel_confirm();
@@ -259,4 +344,11 @@ public interface RegistrationMessages {
 
     @Message
     String problem_invalid_title();
+
+    /** Result page: the address the mail went to. */
+    @Message
+    String result_mail_to();
+
+    @Message
+    String result_sessions();
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -54,12 +55,15 @@ public class ApiOnlyOpenApi implements OASFilter {
                 if (isAdminApiPath(item.getKey())) {
                     admin = true;
                     item.getValue().getOperations().forEach(ApiOnlyOpenApi::secure);
+                } else {
+                    item.getValue().getOperations().forEach(ApiOnlyOpenApi::fromOurOriginOnly);
                 }
             }
             if (admin) {
                 addSecuritySchemes(openAPI);
             }
         }
+        pruneSchemas(openAPI);
         if (openAPI.getTags() != null) {
             List<Tag> unused = openAPI.getTags().stream().filter(tag -> !usedByAnOperation(openAPI, tag.getName()))
                     .toList();
@@ -83,10 +87,28 @@ public class ApiOnlyOpenApi implements OASFilter {
         if (UNSAFE.contains(method)) {
             forbidden += " Also when a change authenticated by the session cookie is sent neither as "
                     + "`application/json` nor with an `X-Requested-With` header (protection against cross-site "
-                    + "forgery; calls with an API token need neither).";
+                    + "forgery; calls with an API token need neither), and when a session call is sent from a page of "
+                    + "another site (`Origin`).";
         }
         setError(responses, "403", forbidden, 403, "Je hebt geen toegang tot dit onderdeel.");
     }
+
+    /** A public change refused by {@link OriginGuard}: sent by a page of another site. */
+    private static void fromOurOriginOnly(PathItem.HttpMethod method, Operation operation) {
+        if (!UNSAFE.contains(method)) {
+            return;
+        }
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        setError(operation.getResponses(), "403", ORIGIN_RULE, 403,
+                "Dit verzoek kwam van een pagina van een andere website en is daarom niet uitgevoerd; er is niets "
+                        + "opgeslagen. Open het formulier op deze website en probeer het opnieuw.");
+    }
+
+    private static final String ORIGIN_RULE = "Sent by a browser from a page of another site: the `Origin` header "
+            + "(or, without one, the `Referer`) names a site other than this one. Calls from servers and scripts "
+            + "that send neither are not affected.";
 
     /** The response with the ApiError body and an example; a description already written by a resource is kept. */
     private static void setError(APIResponses responses, String code, String description, int status,
@@ -124,6 +146,87 @@ public class ApiOnlyOpenApi implements OASFilter {
                 .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.COOKIE).name("ka_session")
                 .description("The back-office log-in session (log in at /admin/login). Changes must be sent as "
                         + "`application/json` or with an `X-Requested-With` header."));
+    }
+
+    /**
+     * Keeps only the component schemas that the remaining (API) operations use, directly or through other schemas:
+     * the scanner also describes the types of the HTML routes (form maps, template instances, framework classes),
+     * which are no part of the contract.
+     */
+    static void pruneSchemas(OpenAPI openAPI) {
+        Components components = openAPI.getComponents();
+        if (components == null || components.getSchemas() == null || components.getSchemas().isEmpty()) {
+            return;
+        }
+        Set<String> used = new java.util.HashSet<>();
+        java.util.Deque<Schema> todo = new java.util.ArrayDeque<>();
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+                parameters(item.getParameters(), todo);
+                for (Operation operation : item.getOperations().values()) {
+                    parameters(operation.getParameters(), todo);
+                    if (operation.getRequestBody() != null) {
+                        content(operation.getRequestBody().getContent(), todo);
+                    }
+                    if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                        for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+                            content(response.getContent(), todo);
+                            if (response.getHeaders() != null) {
+                                response.getHeaders().values().forEach(header -> {
+                                    add(header.getSchema(), todo);
+                                    content(header.getContent(), todo);
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        while (!todo.isEmpty()) {
+            Schema schema = todo.pop();
+            if (schema.getRef() != null) {
+                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+                if (used.add(name) && components.getSchemas().containsKey(name)) {
+                    add(components.getSchemas().get(name), todo);
+                }
+            }
+            if (schema.getProperties() != null) {
+                schema.getProperties().values().forEach(property -> add(property, todo));
+            }
+            add(schema.getItems(), todo);
+            add(schema.getAdditionalPropertiesSchema(), todo);
+            add(schema.getNot(), todo);
+            for (List<Schema> group : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf(),
+                    schema.getPrefixItems())) {
+                if (group != null) {
+                    group.forEach(member -> add(member, todo));
+                }
+            }
+        }
+        List<String> unused = components.getSchemas().keySet().stream().filter(name -> !used.contains(name)).toList();
+        unused.forEach(components::removeSchema);
+    }
+
+    private static void parameters(List<org.eclipse.microprofile.openapi.models.parameters.Parameter> parameters,
+            java.util.Deque<Schema> todo) {
+        if (parameters != null) {
+            parameters.forEach(parameter -> {
+                add(parameter.getSchema(), todo);
+                content(parameter.getContent(), todo);
+            });
+        }
+    }
+
+    private static void content(Content content, java.util.Deque<Schema> todo) {
+        if (content != null && content.getMediaTypes() != null) {
+            content.getMediaTypes().values().forEach(type -> add(type.getSchema(), todo));
+        }
+    }
+
+    private static void add(Schema schema, java.util.Deque<Schema> todo) {
+        if (schema != null) {
+            todo.push(schema);
+        }
     }
 
     private static boolean usedByAnOperation(OpenAPI openAPI, String tag) {

@@ -2,6 +2,7 @@ package nl.kennisagenda.web;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.Cookie;
@@ -9,10 +10,12 @@ import nl.kennisagenda.common.Tokens;
 import nl.kennisagenda.config.SiteConfig;
 
 /**
- * CSRF protection for our form POSTs, as a signed double-submit token: the browser holds a random nonce in an
- * HttpOnly, SameSite=Lax cookie, and every form carries HMAC(key, nonce) in a hidden field. A POST is accepted only
- * when the field matches the cookie's nonce. Another site can make the browser send the cookie but can neither read
- * it nor compute the HMAC; a planted cookie does not help either without the key.
+ * CSRF protection for our form POSTs, as a signed double-submit token bound to the visitor and to a time: the
+ * browser holds a random nonce in an HttpOnly, SameSite=Lax cookie, and every form carries
+ * {@code issued.HMAC(key, nonce + issued)} in a hidden field ({@link CsrfTokens}). A POST is accepted only when the
+ * field belongs to the cookie's nonce and is younger than the token lifetime. Another site can make the browser send
+ * the cookie but can neither read it nor compute the HMAC; a planted cookie does not help either without the key.
+ * {@link OriginGuard} checks the {@code Origin} of every changing request besides.
  */
 @RequestScoped
 public class CsrfGuard {
@@ -24,7 +27,7 @@ public class CsrfGuard {
     CurrentVertxRequest request;
 
     @Inject
-    SigningKey key;
+    CsrfTokens tokens;
 
     @Inject
     SiteConfig site;
@@ -40,26 +43,25 @@ public class CsrfGuard {
             }
             nonce = issued;
         }
-        return key.sign("csrf|" + nonce);
-    }
-
-    /** Throws {@link CsrfRejectedException} unless the submitted token matches this browser's cookie. */
-    public void verify(String submitted) {
-        if (!matches(key, cookieNonce(), submitted)) {
-            throw new CsrfRejectedException();
-        }
+        return tokens.issue(nonce);
     }
 
     /**
-     * The check itself, for code outside a JAX-RS request (the back-office log-in, which Quarkus' form authentication
-     * reads before any resource runs): does the submitted token belong to the nonce in this CSRF cookie?
+     * Throws {@link CsrfRejectedException} unless the submitted token belongs to this browser's cookie, and
+     * {@link CsrfExpiredException} (without values to send again) when it does but is too old.
      */
-    public static boolean matches(SigningKey key, Cookie cookie, String submitted) {
-        return matches(key, nonceOf(cookie), submitted);
+    public void verify(String submitted) {
+        verify(submitted, null);
     }
 
-    private static boolean matches(SigningKey key, String nonce, String submitted) {
-        return nonce != null && submitted != null && submitted.length() <= 100 && key.verify("csrf|" + nonce, submitted);
+    /** As {@link #verify(String)}; an expired token's refusal carries the form's values to offer them again. */
+    public void verify(String submitted, MultivaluedMap<String, String> form) {
+        switch (tokens.check(cookieNonce(), submitted)) {
+            case VALID -> {
+            }
+            case EXPIRED -> throw new CsrfExpiredException(form, false);
+            default -> throw new CsrfRejectedException();
+        }
     }
 
     /** A nonce issued during this request, to be set as cookie by {@link CsrfCookieFilter}. */
@@ -79,7 +81,8 @@ public class CsrfGuard {
         return nonceOf(request.getCurrent().request().getCookie(COOKIE));
     }
 
-    private static String nonceOf(Cookie cookie) {
+    /** The nonce in a CSRF cookie, or null when there is none or it is not one of ours in form. */
+    public static String nonceOf(Cookie cookie) {
         if (cookie == null) {
             return null;
         }

@@ -29,7 +29,8 @@ import jakarta.ws.rs.ext.Provider;
  * <p>
  * It is also where every form POST gets its CSRF check: a form that changes something takes its body as a
  * {@code MultivaluedMap}, so no resource can forget the check. The token must be in the {@value CsrfGuard#FIELD}
- * field (see {@link CsrfGuard}); a body parameter marked {@link CsrfExempt} is read without it.
+ * field (see {@link CsrfGuard}); a body parameter marked {@link PageBoundToken} carries a token bound to the form's
+ * address instead (forms inside other sites' iframes); one marked {@link CsrfExempt} is read without it.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -38,6 +39,9 @@ public class StrictFormReader implements MessageBodyReader<MultivaluedMap<String
 
     @Inject
     CsrfGuard csrf;
+
+    @Inject
+    PageBoundTokens pageBoundTokens;
 
     /** Matches the request body limit (quarkus.http.limits.max-body-size); a form never comes near it. */
     private static final int MAX_FORM_BYTES = 1024 * 1024;
@@ -64,16 +68,18 @@ public class StrictFormReader implements MessageBodyReader<MultivaluedMap<String
             throw new BadRequestException("form body too large");
         }
         MultivaluedMap<String, String> form = parse(new String(bytes, StandardCharsets.ISO_8859_1), charset);
-        if (!exempt(annotations)) {
-            csrf.verify(form.getFirst(CsrfGuard.FIELD));
+        if (has(annotations, PageBoundToken.class)) {
+            pageBoundTokens.verify(form.getFirst(CsrfGuard.FIELD), form);
+        } else if (!has(annotations, CsrfExempt.class)) {
+            csrf.verify(form.getFirst(CsrfGuard.FIELD), form);
         }
         return form;
     }
 
-    private static boolean exempt(Annotation[] annotations) {
+    private static boolean has(Annotation[] annotations, Class<? extends Annotation> marker) {
         if (annotations != null) {
             for (Annotation annotation : annotations) {
-                if (annotation.annotationType() == CsrfExempt.class) {
+                if (annotation.annotationType() == marker) {
                     return true;
                 }
             }

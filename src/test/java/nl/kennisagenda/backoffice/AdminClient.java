@@ -68,6 +68,17 @@ public final class AdminClient {
                 .formParam("_csrf", csrf == null ? "" : csrf);
     }
 
+    /** The CSRF token of the last page opened (valid for this browser's cookie). */
+    public String csrfToken() {
+        return csrf;
+    }
+
+    /** This browser's cookies as a {@code Cookie} header, for clients other than REST Assured. */
+    public String cookieHeader() {
+        return cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     public RequestSpecification request() {
         return given().cookies(cookies).header("Accept-Language", "nl");
     }

@@ -173,11 +173,13 @@ class AuditLogTest {
                 was.venueName(), was.venueAddress(), was.venueCity(), was.onlinePlatform(), was.joinUrl(),
                 was.audience(), was.audienceEn(), was.outcomes(), was.outcomesEn(), was.contactName(),
                 was.contactRole(), was.contactEmail(), was.capacity(), was.signupOpensAt(), was.signupClosesAt(),
-                was.partners(), was.unlisted(), was.requiresApproval());
+                was.partners(), was.unlisted(), was.requiresApproval(), new nl.kennisagenda.backoffice.service.PracticalInput(
+                        "25", null, null, "nl", null, null, false, false, null, null, "Lopen vanaf het station.", null,
+                        null, null, null, null));
         editing.update(organiser, event.id(), now, true);
 
         AuditEntry entry = find(entries(event.id()), "UPDATED").orElseThrow();
-        assertEquals("title, summary", entry.detail);
+        assertEquals("title, summary, cost, routeInfo", entry.detail);
         assertEquals(accountId(ORGANISER), entry.accountId);
     }
 

@@ -110,7 +110,7 @@ class EventChangeMailsTest {
     private static EventInput input(String slug, String from, String to) {
         return new EventInput(slug, "Werkplaats die verhuist " + slug, null, null, null, null, null, List.of(), "ONLINE",
                 DAY + "T" + from, DAY + "T" + to, null, null, null, "Zoom", "https://zoom.example.org/j/555", null,
-                null, List.of(), List.of(), null, null, null, null, null, null, List.of(), false, false);
+                null, List.of(), List.of(), null, null, null, null, null, null, List.of(), false, false, null);
     }
 
     private String signUp(String slug) {

@@ -56,4 +56,26 @@ class HttpsSiteCookiesTest {
         assertEquals(302, anonymous.statusCode());
         assertTrue(anonymous.getDetailedCookie("quarkus-redirect-location").isSecured());
     }
+
+    @Test
+    void everyCookieOfTheMainFlowsIsSecureHttpOnlyAndSameSite() {
+        nl.kennisagenda.registration.TestEvents.Created event = nl.kennisagenda.registration.TestEvents
+                .create("veilige-koekjes", 50);
+        Map<String, java.util.List<String>> cookies = nl.kennisagenda.testsupport.CookieFlows.walk(event.slug(),
+                AccountSeeder.DEMO_ADMIN, AdminClient.DEMO_PASSWORD);
+        assertTrue(cookies.keySet().containsAll(java.util.Set.of("ka_csrf", "lang", "ka-signup-summary",
+                "quarkus-redirect-location", "ka_session")), cookies.keySet().toString());
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        cookies.values().forEach(headers -> headers.forEach(header -> {
+            java.util.List<String> attributes = new java.util.ArrayList<>();
+            for (String part : header.split(";")) {
+                attributes.add(part.trim().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (!attributes.contains("secure") || !attributes.contains("httponly")
+                    || !(attributes.contains("samesite=lax") || attributes.contains("samesite=strict"))) {
+                wrong.add(header);
+            }
+        }));
+        assertEquals(java.util.List.of(), wrong);
+    }
 }

@@ -1,11 +1,19 @@
 package nl.kennisagenda.backoffice;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,7 +56,7 @@ class LoginThrottleTest {
 
     @BeforeEach
     void forgetFailures() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from login_failures").executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from rate_limit_hits").executeUpdate());
     }
 
     @Test
@@ -63,6 +71,8 @@ class LoginThrottleTest {
         assertFalse(browser.hasSession());
         browser.get("/admin/login?error=locked").then().statusCode(401)
                 .body(containsString("Er is te vaak een verkeerd wachtwoord ingevuld. Wacht 15 minuten"));
+        given().header("Accept-Language", "en").get("/admin/login?error=locked").then().statusCode(401)
+                .body(containsString("A wrong password was entered too often. Wait 15 minutes"));
         // Another account from the same client is not locked by it.
         AdminClient.loggedIn("platform31@example.org", AdminClient.DEMO_PASSWORD);
     }
@@ -75,9 +85,10 @@ class LoginThrottleTest {
         }
         browser.login("ineen@example.org", AdminClient.DEMO_PASSWORD).then()
                 .header("Location", endsWith("?error=locked"));
-        // Sixteen minutes later, as far as the stored window is concerned:
+        // Seventeen minutes later, as far as the stored counts are concerned (a failure counts for the 15-minute
+        // window plus at most one 90-second slot):
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update login_failures set window_start = window_start - interval '16' minute").executeUpdate());
+                "update rate_limit_hits set slot_start = slot_start - interval '17' minute").executeUpdate());
         browser.login("ineen@example.org", AdminClient.DEMO_PASSWORD).then().statusCode(302)
                 .header("Location", endsWith("/admin"));
     }
@@ -108,5 +119,44 @@ class LoginThrottleTest {
         browser.login(AccountSeeder.DEMO_ADMIN, AdminClient.DEMO_PASSWORD).then()
                 .header("Location", endsWith("/admin/login?error=locked"));
         assertFalse(browser.hasSession());
+    }
+
+    @Test
+    void aBurstOfParallelGuessesGetsNoMoreThanTheLimit() throws Exception {
+        int guesses = 12;
+        List<AdminClient> browsers = new ArrayList<>();
+        for (int i = 0; i < guesses; i++) {
+            browsers.add(AdminClient.atLoginPage());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                AdminClient browser = browsers.get(i);
+                String guess = "fout-" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return browser.login("eur@example.org", guess).header("Location");
+                }));
+            }
+            start.countDown();
+            int invalid = 0;
+            int locked = 0;
+            for (Future<String> answer : answers) {
+                String location = answer.get(5, TimeUnit.MINUTES);
+                if (location.endsWith("?error=invalid")) {
+                    invalid++;
+                } else if (location.endsWith("?error=locked")) {
+                    locked++;
+                }
+            }
+            // Each attempt is counted before its password is checked: only the limit's worth get a bcrypt check.
+            assertEquals(3, invalid, "passwords checked");
+            assertEquals(guesses - 3, locked, "refused unchecked");
+            assertEquals(3, throttle.failures("account", "eur@example.org"));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -28,10 +29,17 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.kennisagenda.event.Event;
+import nl.kennisagenda.mail.MailKind;
+import nl.kennisagenda.mail.OutboxMail;
+import nl.kennisagenda.message.MessageDispatcher;
+import nl.kennisagenda.message.MessagePurpose;
+import nl.kennisagenda.message.MessageStatus;
+import nl.kennisagenda.message.OrganiserMessage;
 import nl.kennisagenda.registration.Attendee;
 import nl.kennisagenda.registration.Registration;
 import nl.kennisagenda.testsupport.Chromium;
@@ -40,7 +48,8 @@ import nl.kennisagenda.testsupport.Chromium;
  * The organiser's whole journey in a real browser (Debian's headless Chromium, see {@link Chromium}), through the
  * pages only: logs in, creates an event with an English title, adds a breakout round with two parallel sessions,
  * publishes it; a visitor signs up on the public page choosing one session; the organiser finds the registration
- * by searching, checks the person in (the page updates in place) and downloads the CSV.
+ * by searching, checks the person in (the page updates in place), downloads the CSV and reads the dashboard;
+ * after the event, the organiser prepares the follow-up and sends the one to those present.
  */
 @QuarkusTest
 class OrganiserJourneyBrowserTest {
@@ -205,6 +214,49 @@ class OrganiserJourneyBrowserTest {
                 "the CSV names the person: " + excerpt(csv));
         assertTrue(csv.contains("Deelsessie B: zorg"), "the CSV shows the chosen session: " + excerpt(csv));
         assertFalse(csv.contains("Deelsessie A: wonen"), "the CSV shows only the chosen session: " + excerpt(csv));
+
+        // 7. Looks at the event's dashboard from the hub: the figures agree with what just happened.
+        open("admin/events/" + eventId);
+        click(By.cssSelector("a[href='/admin/events/" + eventId + "/dashboard']"));
+        waitFor("the dashboard", ExpectedConditions.visibilityOfElementLocated(By.id("key-figures")));
+        assertEquals("1", driver.findElement(By.id("dash-confirmed")).getText(), () -> failure("one confirmed"));
+        assertEquals("1", driver.findElement(By.id("dash-checkedin")).getText(), () -> failure("one checked in"));
+        assertEquals("100%", driver.findElement(By.id("dash-checkin-rate")).getText(),
+                () -> failure("check-in rate"));
+        WebElement chart = driver.findElement(By.cssSelector("figure.chart-figure svg[role=img]"));
+        assertEquals("signups-caption", chart.getDomAttribute("aria-labelledby"),
+                () -> failure("the chart is named by its caption"));
+        WebElement sessionB = driver.findElement(By.xpath(
+                "//table[@id='fill-table']//tr[th[normalize-space()='Deelsessie B: zorg']]"));
+        assertTrue(sessionB.getText().contains("15"), () -> failure("session B's capacity: " + sessionB.getText()));
+        assertEquals("1", sessionB.findElements(By.tagName("td")).get(1).getText(),
+                () -> failure("one confirmed in session B"));
+
+        // 8. The afternoon is over (time moves on in the database): the organiser prepares the follow-up from the
+        //    messages page and sends the one to those present now.
+        QuarkusTransaction.requiringNew().run(() -> {
+            Event event = Event.findById(eventId);
+            event.startsAt = Instant.now().minus(Duration.ofHours(5));
+            event.endsAt = Instant.now().minus(Duration.ofHours(1));
+        });
+        open("admin/events/" + eventId + "/messages");
+        click(By.cssSelector("a[href='/admin/events/" + eventId + "/follow-up']"));
+        waitFor("the follow-up page", ExpectedConditions.visibilityOfElementLocated(By.id("followup-present")));
+        assertEquals("1", driver.findElement(By.id("followup-present")).getText(), () -> failure("one present"));
+        assertEquals("0", driver.findElement(By.id("followup-absent")).getText(), () -> failure("nobody absent"));
+        click(By.xpath("//form[@action='/admin/events/" + eventId + "/follow-up']//button[@type='submit']"));
+        click(By.xpath("//a[starts-with(normalize-space(), 'Aan aanwezigen')]"),
+                By.xpath("(//main//ul/li/a[contains(@href, '/messages/')])[1]"));
+        waitFor("the follow-up to those present", ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//button[@value='send']")));
+        click(By.xpath("//button[@value='send']"));
+        waitFor("the message on its way", browser -> QuarkusTransaction.requiringNew().call(() -> OrganiserMessage
+                .count("event.id = ?1 and purpose = ?2 and status in (?3, ?4)", eventId,
+                        MessagePurpose.FOLLOW_UP_PRESENT, MessageStatus.SCHEDULED, MessageStatus.SENDING) == 1));
+        Arc.container().instance(MessageDispatcher.class).get().dispatchDue(Instant.now().plusSeconds(1));
+        List<OutboxMail> followUps = QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>list(
+                "recipient = ?1 and kind = ?2", email, MailKind.ORGANISER_MESSAGE));
+        assertEquals(1, followUps.size(), "Jet, who was there, gets the follow-up once");
     }
 
     // ------------------------------------------------------------------ steps

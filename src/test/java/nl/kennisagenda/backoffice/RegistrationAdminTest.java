@@ -122,8 +122,9 @@ class RegistrationAdminTest {
                 .body(containsString("Vilans"))
                 .body(containsString("Aangemeld met plek</th>\n    <td>de deelnemer zelf</td>"))
                 .body(containsString("Geannuleerd</th>\n    <td>" + name + "</td>"))
-                .body(containsString("CONFIRMATION"))
-                .body(containsString("CANCELLATION"));
+                // The kinds of mail by their names in the page's language (the mail log's labels).
+                .body(containsString("<th scope=\"row\">bevestiging</th>"))
+                .body(containsString("<th scope=\"row\">afmelding</th>"));
         // The person on the waiting list was promoted automatically when the place came free: by the system.
         organiser.get("/admin/events/" + event.id() + "/registrations/" + second).then().statusCode(200)
                 .body(containsString("Van de wachtlijst geplaatst</th>\n    <td>automatisch</td>"));
@@ -198,6 +199,49 @@ class RegistrationAdminTest {
     }
 
     // ---------------------------------------------------------------- exports
+
+    @Test
+    void aHybridEventsListShowsAndFiltersTheModeAndItsCsvHasAModeColumn() {
+        TestEvents.Created event = TestEvents.createHybrid("hybride-lijst", 10, null);
+        TestEvents.change(event.id(), e -> e.organisation = Organisation.findBySlug("platform31").orElseThrow());
+        signUpInMode(event, "Olga", "Online", mail("olga"), nl.kennisagenda.event.AttendanceMode.ONLINE);
+        signUpInMode(event, "Piet", "Plaats", mail("piet"), nl.kennisagenda.event.AttendanceMode.ON_SITE);
+        AdminClient organiser = organiser();
+        String list = "/admin/events/" + event.id() + "/registrations";
+
+        String page = organiser.get(list).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<th scope=\"row\">Op locatie</th><td>1 / 10</td><td>0</td><td>0</td>"), page);
+        assertTrue(page.contains("<th scope=\"row\">Online</th><td>1</td><td>0</td><td>0</td>"), page);
+        organiser.get(list + "?mode=ONLINE").then().statusCode(200)
+                .body(containsString("Olga Online")).body(not(containsString("Piet Plaats")))
+                .body(containsString("<option value=\"ONLINE\" selected>Online</option>"));
+        organiser.get("/admin/events/" + event.id() + "/checkin").then().statusCode(200)
+                .body(containsString("Op locatie: 0 / 1 · Online: 0 / 1"))
+                .body(containsString("<span class=\"checkin-mode\">Online</span>"));
+
+        Response response = organiser().request().get(list + ".csv");
+        assertEquals(200, response.statusCode());
+        String text = new String(response.asByteArray(), StandardCharsets.UTF_8).substring(1);
+        String[] lines = text.split("\r\n");
+        List<String> header = List.of(lines[0].split(";"));
+        int modeColumn = header.indexOf("\"Deelname\"");
+        assertTrue(modeColumn >= 0, lines[0]);
+        String olga = java.util.Arrays.stream(lines).filter(line -> line.contains("Olga")).findFirst().orElseThrow();
+        String piet = java.util.Arrays.stream(lines).filter(line -> line.contains("Piet")).findFirst().orElseThrow();
+        assertEquals("\"Online\"", olga.split(";")[modeColumn], olga);
+        assertEquals("\"Op locatie\"", piet.split(";")[modeColumn], piet);
+    }
+
+    private void signUpInMode(TestEvents.Created event, String first, String last, String email,
+            nl.kennisagenda.event.AttendanceMode mode) {
+        Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+        values.put("firstName", List.of(first));
+        values.put("lastName", List.of(last));
+        values.put("email", List.of(email));
+        values.put("organisation", List.of("Testorganisatie"));
+        values.put("attendanceMode", List.of(mode.name()));
+        service.signUp(event.slug(), new SignupInput(values, List.of(), false), NL);
+    }
 
     @Test
     void theCsvHasABomSemicolonsOneColumnPerFieldAndNeutralisedFormulas() {

@@ -1,5 +1,6 @@
 package nl.kennisagenda.calendar;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
@@ -30,14 +32,19 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.EventChangeService;
+import nl.kennisagenda.event.FieldType;
+import nl.kennisagenda.event.FormField;
 import nl.kennisagenda.mail.GreenMailProfile;
 import nl.kennisagenda.mail.MailClientWarmUp;
 import nl.kennisagenda.mail.MailTestData;
 import nl.kennisagenda.mail.OutboxMail;
 import nl.kennisagenda.mail.OutboxSender;
 import nl.kennisagenda.mail.SmtpServer;
+import nl.kennisagenda.registration.Registration;
 import nl.kennisagenda.registration.RegistrationChanged;
 import nl.kennisagenda.registration.RegistrationStatus;
+import nl.kennisagenda.registration.service.RegistrationService;
+import nl.kennisagenda.registration.service.SignupInput;
 
 /**
  * End to end through a real SMTP server (GreenMail): the organiser's change goes through EventChangeService, the
@@ -58,6 +65,9 @@ class CalendarUpdatesByMailTest {
 
     @Inject
     EventChangeService changes;
+
+    @Inject
+    RegistrationService registrations;
 
     @Inject
     MailClientWarmUp mailClient;
@@ -115,6 +125,73 @@ class CalendarUpdatesByMailTest {
         assertEquals("CANCELLED", Ics.value(removed, "STATUS"));
         assertTrue(sequence(removed) > sequence(moved));
         assertThat(Ics.value(removed, "DESCRIPTION"), not(containsString(MailTestData.JOIN_URL)));
+    }
+
+    @Test
+    void aChangeOfSessionsSendsTheUpdatedEntryWithAHigherSequenceAndTheFeedAgrees() throws Exception {
+        MailTestData.TestEvent testEvent = data.onlineEvent("Webinar met andere sessie");
+        String slug = QuarkusTransaction.requiringNew().call(() -> {
+            Event event = Event.findById(testEvent.id());
+            FormField dietary = new FormField();
+            dietary.event = event;
+            dietary.sortOrder = 10;
+            dietary.fieldKey = "dieet";
+            dietary.labelNl = "Dieetwensen";
+            dietary.labelEn = "Dietary wishes";
+            dietary.type = FieldType.TEXT;
+            dietary.persist();
+            return event.slug;
+        });
+        String email = MailTestData.uniqueEmail("wissel");
+        Locale nl = Locale.forLanguageTag("nl");
+        registrations.signUp(slug, input(email, "geen", testEvent.sessionA()), nl);
+        deliverAll();
+        VEvent confirmed = Ics.onlyEvent(onlyInvite(email, 1));
+        Registration registration = QuarkusTransaction.requiringNew().call(() -> {
+            Registration found = Registration.find("email", email).firstResult();
+            found.attendee.calendarToken.length();
+            return found;
+        });
+
+        registrations.update(registration.token, input(email, "geen", testEvent.sessionB()), nl);
+        deliverAll();
+
+        MimeMessage changed = smtp.receivedBy(email).get(1);
+        assertEquals("Je sessies zijn gewijzigd: Webinar met andere sessie", changed.getSubject());
+        Calendar update = onlyInvite(email, 2);
+        VEvent moved = Ics.onlyEvent(update);
+        assertEquals("REQUEST", Ics.value(update, "METHOD"));
+        assertEquals(Ics.value(confirmed, "UID"), Ics.value(moved, "UID"), "the same entry changes");
+        assertTrue(sequence(moved) > sequence(confirmed), "a higher SEQUENCE supersedes the confirmation");
+        assertThat(Ics.value(moved, "DESCRIPTION"), containsString("Sessie Zorg"));
+        assertThat(Ics.value(moved, "DESCRIPTION"), not(containsString("Sessie Wonen")));
+
+        VEvent inFeed = feedEntry(registration.attendee.calendarToken);
+        assertEquals(Ics.value(moved, "UID"), Ics.value(inFeed, "UID"));
+        assertEquals(sequence(moved), sequence(inFeed), "the feed shows the entry at the mailed SEQUENCE");
+        assertThat(Ics.value(inFeed, "DESCRIPTION"), containsString("Sessie Zorg"));
+
+        // Answers the entry does not show: the update mail, no invite, and the entry keeps its SEQUENCE.
+        registrations.update(registration.token, input(email, "vegetarisch", testEvent.sessionB()), nl);
+        deliverAll();
+        List<MimeMessage> received = smtp.receivedBy(email);
+        assertEquals(3, received.size());
+        assertEquals("Je aanmelding is gewijzigd: Webinar met andere sessie", received.get(2).getSubject());
+        List<String> invites = new ArrayList<>();
+        collectCalendars(received.get(2), invites);
+        assertTrue(invites.isEmpty(), "no invite for a change the calendar entry does not show");
+        assertEquals(sequence(moved), sequence(feedEntry(registration.attendee.calendarToken)));
+    }
+
+    private static SignupInput input(String email, String dietaryWishes, Long session) {
+        return new SignupInput(Map.of("firstName", List.of("Wim"), "lastName", List.of("Wissel"),
+                "email", List.of(email), "dieet", List.of(dietaryWishes)),
+                List.of(String.valueOf(session)), false);
+    }
+
+    private static VEvent feedEntry(String calendarToken) {
+        String feed = given().get("/calendar/" + calendarToken + ".ics").then().statusCode(200).extract().asString();
+        return Ics.onlyEvent(Ics.parse(feed));
     }
 
     private static int sequence(VEvent vevent) {

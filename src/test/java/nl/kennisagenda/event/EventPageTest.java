@@ -136,10 +136,10 @@ class EventPageTest {
     void pastEventShowsItsMaterialsAndThatItHasTakenPlace() {
         given().when().get("/events/samenwerken-in-de-wijk")
                 .then().statusCode(200)
-                .body(containsString("Materialen"))
+                .body(containsString("<h2 id=\"lookback-heading\">Terugblik</h2>"))
                 .body(containsString("<a href=\"https://example.org/materialen/samenwerken-in-de-wijk.pdf\">"))
                 .body(containsString("Opname van het webinar"))
-                .body(containsString("Deze bijeenkomst is al geweest."))
+                .body(containsString("Deze bijeenkomst heeft plaatsgevonden."))
                 .body(not(containsString("/events/samenwerken-in-de-wijk/register")));
     }
 

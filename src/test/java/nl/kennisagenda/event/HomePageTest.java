@@ -68,7 +68,7 @@ class HomePageTest {
     void cardsShowOrganiserPartnersFormatPlacesAndThemes() {
         given().when().get("/")
                 .then().statusCode(200)
-                .body(containsString("Vilans met VWS en ESHPM"))
+                .body(containsString("Vilans met VWS en Erasmus School of Health Policy &amp; Management"))
                 .body(containsString("VWS met VNG en ZN"))
                 .body(containsString("Online via Zoom"))
                 .body(containsString("Utrecht"))

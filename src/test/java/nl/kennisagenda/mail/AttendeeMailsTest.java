@@ -55,10 +55,9 @@ class AttendeeMailsTest {
                 "Organisator: Kennisnetwerk Test",
                 "Vragen? Anna de Vries, anna@example.org",
                 "Deelnemen: " + JOIN_URL,
-                "Programma",
-                "10:30–10:45  Welkom\n",
-                "10:45–11:30  Ronde 1: Sessie Zorg  [jouw keuze]\n",
-                "10:45–11:30  Ronde 1: Sessie Wonen\n",
+                "Je programma\n10:30–10:45 Welkom\n10:45–11:30 Ronde 1, jouw keuze: Sessie Zorg\n"
+                        + "11:30–12:00 Afsluiting\n",
+                "Andere sessies\n10:45–11:30 Ronde 1: Sessie Wonen\n",
                 "http://localhost:8080/registrations/" + registration.token + "\n",
                 "http://localhost:8080/calendar/" + registration.attendee.calendarToken + ".ics\n");
         assertContains(mail.htmlBody,
@@ -92,10 +91,11 @@ class AttendeeMailsTest {
                 "Dear Emma,",
                 "You are registered.",
                 "When: Thursday " + DAY + " January " + YEAR + ", 10:30–12:00",
-                "Programme",
-                "Round 1: Sessie Wonen  [your choice]",
+                "Your programme",
+                "10:45–11:30 Round 1, your choice: Sessie Wonen\n",
+                "Other sessions\n10:45–11:30 Round 1: Sessie Zorg\n",
                 "Your registration: View, change or cancel");
-        assertLacks(mail.textBody, "donderdag", "Programma", "Beste");
+        assertLacks(mail.textBody, "donderdag", "programma", "Beste");
         assertContains(mail.htmlBody, "<html lang=\"en\">", "Thursday " + DAY + " January " + YEAR);
     }
 
@@ -290,6 +290,197 @@ class AttendeeMailsTest {
         assertEquals("CANCEL", Invites.method(Invites.parse(toConfirmed.attachments.get(0).content)));
         assertEquals("CANCEL", Invites.method(Invites.parse(data.mailsFor(waiting).get(1).attachments.get(0).content)));
         assertEquals(List.of(MailKind.CONFIRMATION, MailKind.CANCELLATION), kinds(data.mailsFor(cancelled)));
+    }
+
+    @Test
+    void waitingListMailSaysWhichChosenSessionIsFullWhenTheEventIsNot() {
+        MailTestData.TestEvent event = data.onlineEvent("Webinar met volle sessie");
+        fill(event.id(), event.sessionA(), false);
+        Long id = data.register(event.id(), uniqueEmail("sessievol"), "Sem", "nl", RegistrationStatus.WAITLISTED,
+                Change.WAITLISTED, event.sessionA());
+
+        OutboxMail mail = data.onlyMailFor(id);
+        assertContains(mail.textBody,
+                "Er is nog plaats bij de bijeenkomst, maar de sessie die je koos is vol:\n- Sessie Wonen\n",
+                "Daarom sta je op de wachtlijst.",
+                "Liever meteen een plek? Kies via de link onder ‘Je aanmelding’ een sessie die nog plaats heeft.");
+        assertLacks(mail.textBody, "De bijeenkomst is vol");
+        assertContains(mail.htmlBody, "<li>Sessie Wonen</li>");
+        assertLacks(mail.htmlBody, "De bijeenkomst is vol");
+    }
+
+    @Test
+    void waitingListMailSaysTheEventIsFullWhenItIs() {
+        MailTestData.TestEvent event = data.onlineEvent("Volgeboekt webinar");
+        fill(event.id(), null, true);
+        Long id = data.register(event.id(), uniqueEmail("eventvol"), "Eef", "en", RegistrationStatus.WAITLISTED,
+                Change.WAITLISTED, event.sessionB());
+
+        OutboxMail mail = data.onlyMailFor(id);
+        assertContains(mail.textBody, "The event is full.\n", "So you are on the waiting list.");
+        assertLacks(mail.textBody, "session you chose is full", "choose a session that still has places");
+    }
+
+    @Test
+    void cancellationSaysWhatIsTrueAndOffersToSignUpAgainWhileSignUpIsOpen() {
+        MailTestData.TestEvent event = data.onlineEvent("Webinar om opnieuw te proberen");
+        Long id = data.register(event.id(), uniqueEmail("spijt"), "Sofie", "nl", RegistrationStatus.CONFIRMED,
+                Change.CONFIRMED);
+        data.change(id, RegistrationStatus.CANCELLED, Change.CANCELLED);
+
+        OutboxMail cancellation = data.mailsFor(id).get(1);
+        String slug = QuarkusTransaction.requiringNew().call(
+                () -> nl.kennisagenda.event.Event.<nl.kennisagenda.event.Event>findById(event.id()).slug);
+        assertContains(cancellation.textBody,
+                "Je afmelding is verwerkt: je bent niet meer aangemeld voor deze bijeenkomst.",
+                "Zolang de aanmelding open is, kun je je opnieuw aanmelden:\nhttp://localhost:8080/events/" + slug,
+                "Je aanmelding: Bekijken\n");
+        assertLacks(cancellation.textBody, "wachtlijst", "wijzigen of annuleren", "Je programma");
+        assertContains(cancellation.htmlBody, "<a href=\"http://localhost:8080/events/" + slug + "\"");
+        assertLacks(cancellation.htmlBody, "wachtlijst", "wijzigen of annuleren");
+    }
+
+    @Test
+    void cancellationOffersNoNewSignUpOnceSignUpHasClosed() {
+        MailTestData.TestEvent event = data.onlineEvent("Webinar met gesloten aanmelding");
+        Long id = data.register(event.id(), uniqueEmail("laat"), "Lot", "nl", RegistrationStatus.CONFIRMED,
+                Change.CONFIRMED);
+        QuarkusTransaction.requiringNew().run(() -> nl.kennisagenda.event.Event.<nl.kennisagenda.event.Event>findById(
+                event.id()).signupClosesAt = java.time.Instant.now().minusSeconds(60));
+        data.change(id, RegistrationStatus.CANCELLED, Change.CANCELLED);
+
+        OutboxMail cancellation = data.mailsFor(id).get(1);
+        assertContains(cancellation.textBody, "Je afmelding is verwerkt");
+        assertLacks(cancellation.textBody, "opnieuw aanmelden", "/events/");
+    }
+
+    @Test
+    void aSessionChangeMailsTheNewProgrammeWithTheUpdatedInviteWhileConfirmedOnly() {
+        MailTestData.TestEvent event = data.onlineEvent("Webinar met wissel");
+        Long confirmed = data.register(event.id(), uniqueEmail("wissel"), "Wout", "nl", RegistrationStatus.CONFIRMED,
+                Change.CONFIRMED, event.sessionA());
+        Long waiting = data.register(event.id(), uniqueEmail("wissel"), "Wanda", "nl", RegistrationStatus.WAITLISTED,
+                Change.WAITLISTED, event.sessionA());
+        data.mailsFor(confirmed); // the confirmation was rendered before the change
+
+        data.changeSession(confirmed, event.sessionA(), event.sessionB());
+        data.changeSession(waiting, event.sessionA(), event.sessionB());
+
+        List<OutboxMail> mails = data.mailsFor(confirmed);
+        assertEquals(List.of(MailKind.CONFIRMATION, MailKind.SESSIONS_CHANGED), kinds(mails));
+        OutboxMail changed = mails.get(1);
+        assertEquals("Je sessies zijn gewijzigd: Webinar met wissel", changed.subject);
+        assertContains(changed.textBody, "Je sessiekeuze is gewijzigd.",
+                "10:45–11:30 Ronde 1, jouw keuze: Sessie Zorg\n", "Andere sessies\n10:45–11:30 Ronde 1: Sessie Wonen\n",
+                "In de bijlage zit een agenda-uitnodiging");
+        net.fortuna.ical4j.model.Calendar before = Invites.parse(mails.get(0).attachments.get(0).content);
+        net.fortuna.ical4j.model.Calendar after = Invites.parse(changed.attachments.get(0).content);
+        assertEquals("REQUEST", Invites.method(after));
+        assertEquals(Invites.property(before, "UID"), Invites.property(after, "UID"));
+        assertEquals(Integer.parseInt(Invites.property(before, "SEQUENCE")) + 1,
+                Integer.parseInt(Invites.property(after, "SEQUENCE")));
+
+        OutboxMail toWaiting = data.mailsFor(waiting).get(1);
+        assertEquals(MailKind.SESSIONS_CHANGED, toWaiting.kind);
+        assertTrue(toWaiting.attachments.isEmpty(), "a waitlisted person has no entry to update");
+        assertLacks(toWaiting.textBody, "agenda-uitnodiging", JOIN_URL);
+    }
+
+    @Test
+    void theJoinLinkIsNotCalledPersonalBecauseEveryAttendeeGetsTheSameOne() {
+        MailTestData.TestEvent event = data.onlineEvent("Webinar met gedeelde link");
+        Long dutch = data.register(event.id(), uniqueEmail("link"), "Lies", "nl", RegistrationStatus.CONFIRMED,
+                Change.CONFIRMED);
+        Long english = data.register(event.id(), uniqueEmail("link"), "Liz", "en", RegistrationStatus.CONFIRMED,
+                Change.CONFIRMED);
+
+        OutboxMail nl = data.onlyMailFor(dutch);
+        assertContains(nl.textBody, "Deelnemen: " + JOIN_URL + "\nDeze link is voor de deelnemers aan deze bijeenkomst.");
+        assertLacks(nl.textBody, "link is persoonlijk");
+        assertLacks(nl.htmlBody, "link is persoonlijk");
+        OutboxMail en = data.onlyMailFor(english);
+        assertContains(en.textBody, "Join: " + JOIN_URL + "\nThis link is for the attendees of this event.");
+        assertLacks(en.textBody, "personal for");
+    }
+
+    @Test
+    void programmeShowsTheOwnSessionsWithTheirRoomAndTheOthersBelowInTidyText() {
+        MailTestData.TestEvent event = data.onlineEvent("Webinar met zalen");
+        QuarkusTransaction.requiringNew().run(() -> {
+            nl.kennisagenda.event.ProgrammeItem.<nl.kennisagenda.event.ProgrammeItem>findById(event.sessionA()).room =
+                    "Zaal Schelde";
+            nl.kennisagenda.event.ProgrammeItem.<nl.kennisagenda.event.ProgrammeItem>findById(event.sessionB()).room =
+                    "Zaal Amstel";
+        });
+        Long id = data.register(event.id(), uniqueEmail("zaal"), "Zita", "nl", RegistrationStatus.CONFIRMED,
+                Change.CONFIRMED, event.sessionB());
+
+        OutboxMail mail = data.onlyMailFor(id);
+        assertContains(mail.textBody,
+                "Je programma\n10:30–10:45 Welkom\n10:45–11:30 Ronde 1, jouw keuze: Sessie Zorg (Zaal Amstel)\n"
+                        + "11:30–12:00 Afsluiting\n\nAndere sessies\n10:45–11:30 Ronde 1: Sessie Wonen (Zaal Schelde)\n");
+        assertLacks(mail.textBody, "  ", "[jouw keuze]");
+        int own = mail.htmlBody.indexOf("Sessie Zorg");
+        int other = mail.htmlBody.indexOf("Andere sessies");
+        assertTrue(own > 0 && other > own && mail.htmlBody.indexOf("Sessie Wonen") > other, mail.htmlBody);
+    }
+
+    @Test
+    void theAnswersToTheEventsOwnQuestionsAreReadBack() {
+        MailTestData.TestEvent event = data.onlineEvent("Webinar met lunch");
+        QuarkusTransaction.requiringNew().run(() -> {
+            nl.kennisagenda.event.Event e = nl.kennisagenda.event.Event.findById(event.id());
+            question(e, 10, "dieet", "Dieetwensen", "Dietary wishes", nl.kennisagenda.event.FieldType.TEXT);
+            question(e, 11, "lunch", "Ik blijf lunchen", "I will stay for lunch",
+                    nl.kennisagenda.event.FieldType.CHECKBOX);
+            question(e, 12, "opmerking", "Opmerking", "Remark", nl.kennisagenda.event.FieldType.TEXTAREA);
+        });
+        String email = uniqueEmail("dieet");
+        Long id = QuarkusTransaction.requiringNew().call(() -> {
+            Registration registration = data.newRegistration(event.id(), email, "Dina", "nl",
+                    RegistrationStatus.CONFIRMED, event.sessionA());
+            registration.answers.put("dieet", "Vegetarisch, <geen> noten");
+            registration.answers.put("lunch", "true");
+            registration.organisationName = "Gemeente Goes";
+            jakarta.enterprise.inject.spi.CDI.current().getBeanManager().getEvent()
+                    .select(nl.kennisagenda.registration.RegistrationChanged.class)
+                    .fire(new nl.kennisagenda.registration.RegistrationChanged(registration, Change.CONFIRMED));
+            return registration.id;
+        });
+
+        OutboxMail mail = data.onlyMailFor(id);
+        assertContains(mail.textBody, "Je antwoorden\nDieetwensen: Vegetarisch, <geen> noten\nIk blijf lunchen: Ja\n",
+                "10:45–11:30 Ronde 1, jouw keuze: Sessie Wonen");
+        assertLacks(mail.textBody, "Opmerking", "Gemeente Goes");
+        assertContains(mail.htmlBody, "Dieetwensen</th>", "Vegetarisch, &lt;geen&gt; noten");
+    }
+
+    private static void question(nl.kennisagenda.event.Event event, int order, String key, String nl, String en,
+            nl.kennisagenda.event.FieldType type) {
+        nl.kennisagenda.event.FormField field = new nl.kennisagenda.event.FormField();
+        field.event = event;
+        field.sortOrder = order;
+        field.fieldKey = key;
+        field.labelNl = nl;
+        field.labelEn = en;
+        field.type = type;
+        field.persist();
+        event.formFields.add(field);
+    }
+
+    /** Takes every place of the event ({@code event}) or of one session. */
+    private static void fill(Long eventId, Long sessionId, boolean event) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (event) {
+                nl.kennisagenda.event.Event e = nl.kennisagenda.event.Event.findById(eventId);
+                e.capacity = 2;
+                e.confirmedCount = 2;
+            } else {
+                nl.kennisagenda.event.ProgrammeItem session = nl.kennisagenda.event.ProgrammeItem.findById(sessionId);
+                session.capacity = 1;
+                session.confirmedCount = 1;
+            }
+        });
     }
 
     private static List<MailKind> kinds(List<OutboxMail> mails) {

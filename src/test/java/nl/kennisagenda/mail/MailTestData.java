@@ -171,6 +171,22 @@ public class MailTestData {
         });
     }
 
+    /**
+     * Puts the registration in another session, as the manage page and the organiser's move do: the person's calendar
+     * SEQUENCE goes up and the change says so, in one transaction.
+     */
+    public void changeSession(Long registrationId, Long fromSessionId, Long toSessionId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Registration registration = Registration.findById(registrationId);
+            java.util.Set<Long> before = registration.sessionIds();
+            registration.sessions.removeIf(session -> session.id.equals(fromSessionId));
+            registration.sessions.add(ProgrammeItem.findById(toSessionId));
+            boolean calendarChanged = registration.raiseCalendarSequenceIfSessionsChanged(before);
+            registrationChanged.fire(new RegistrationChanged(registration, RegistrationChanged.Change.UPDATED, null,
+                    null, calendarChanged));
+        });
+    }
+
     /** Moves the event by a day (as the event service would: sequence up, then the CDI event). */
     public void reschedule(Long eventId) {
         QuarkusTransaction.requiringNew().run(() -> {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import nl.kennisagenda.common.WebAddresses;
+import nl.kennisagenda.event.AttendanceMode;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.EventFormat;
 import nl.kennisagenda.event.EventStatus;
@@ -32,11 +33,32 @@ class JoinLinkRuleTest {
     }
 
     @Test
-    void aConfirmedAttendeeOfAPublishedOnlineOrHybridEventGetsTheLink() {
+    void aConfirmedAttendeeOfAPublishedOnlineEventOrOnlineAtAHybridOneGetsTheLink() {
         for (EventFormat format : new EventFormat[] { EventFormat.ONLINE, EventFormat.HYBRID }) {
-            assertEquals(Optional.of(URI.create(ZOOM)), registration(format, EventStatus.PUBLISHED, ZOOM,
-                    RegistrationStatus.CONFIRMED).joinLink(), format.name());
+            Registration registration = registration(format, EventStatus.PUBLISHED, ZOOM, RegistrationStatus.CONFIRMED);
+            registration.attendanceMode = AttendanceMode.ONLINE;
+            assertEquals(Optional.of(URI.create(ZOOM)), registration.joinLink(), format.name());
         }
+    }
+
+    @Test
+    void anOnSiteAttendeeOfAHybridEventGetsTheAddressButNeverTheLink() {
+        Registration onSite = registration(EventFormat.HYBRID, EventStatus.PUBLISHED, ZOOM, RegistrationStatus.CONFIRMED);
+        onSite.attendanceMode = AttendanceMode.ON_SITE;
+        assertFalse(onSite.joinLink().isPresent());
+        assertTrue(onSite.getsVenue());
+
+        Registration online = registration(EventFormat.HYBRID, EventStatus.PUBLISHED, ZOOM, RegistrationStatus.CONFIRMED);
+        online.attendanceMode = AttendanceMode.ONLINE;
+        assertFalse(online.getsVenue(), "an online attendee of a hybrid event gets no address");
+    }
+
+    @Test
+    void theFormatDecidesTheModeOfAnEventThatIsNotHybrid() {
+        Registration atOnline = registration(EventFormat.ONLINE, EventStatus.PUBLISHED, ZOOM, RegistrationStatus.CONFIRMED);
+        atOnline.attendanceMode = AttendanceMode.ON_SITE;
+        assertEquals(AttendanceMode.ONLINE, atOnline.mode());
+        assertTrue(atOnline.joinLink().isPresent());
     }
 
     @Test

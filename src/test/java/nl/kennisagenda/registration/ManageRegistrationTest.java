@@ -121,6 +121,44 @@ class ManageRegistrationTest {
     }
 
     @Test
+    void theCancellationPagesClaimNoWaitingListAndOfferToSignUpAgainWhileSignUpIsOpen() {
+        TestEvents.Created event = TestEvents.create("annuleer-eerlijk", 10);
+        String email = mail("eerlijk");
+        service.signUp(event.slug(), RegistrationServiceTest.input(email), NL);
+        String token = TestEvents.registration(event.id(), email).token;
+
+        FormClient browser = FormClient.open("/registrations/" + token + "/cancel");
+        browser.get("/registrations/" + token + "/cancel").then().statusCode(200)
+                .body(containsString("Je plek komt dan vrij voor iemand anders."))
+                .body(not(containsString("wachtlijst")));
+        browser.post().post("/registrations/" + token + "/cancel").then().statusCode(303);
+
+        browser.get("/registrations/" + token + "?cancelled=true").then().statusCode(200)
+                .body(containsString("Je aanmelding is geannuleerd."))
+                .body(not(containsString("wachtlijst")))
+                .body(containsString("kun je je opnieuw aanmelden."))
+                .body(containsString("<a href=\"/events/" + event.slug() + "\">Opnieuw aanmelden</a>"));
+
+        TestEvents.change(event.id(), e -> e.signupClosesAt = java.time.Instant.now().minusSeconds(60));
+        browser.get("/registrations/" + token).then().statusCode(200)
+                .body(containsString("Geannuleerd"))
+                .body(not(containsString("Opnieuw aanmelden")));
+    }
+
+    @Test
+    void aWaitlistedPersonIsToldTheyLeaveTheWaitingListNotThatTheyFreeAPlace() {
+        TestEvents.Created event = TestEvents.create("annuleer-wachtend", 1);
+        service.signUp(event.slug(), RegistrationServiceTest.input(mail("vast")), NL);
+        String waiting = mail("wachtend");
+        service.signUp(event.slug(), RegistrationServiceTest.input(waiting), NL);
+        String token = TestEvents.registration(event.id(), waiting).token;
+
+        given().get("/registrations/" + token + "/cancel").then().statusCode(200)
+                .body(containsString("Je staat dan niet meer op de wachtlijst."))
+                .body(not(containsString("Je plek komt dan vrij")));
+    }
+
+    @Test
     void cancellingWithoutTheCsrfTokenIsRefused() {
         TestEvents.Created event = TestEvents.create("annuleer-csrf", 1);
         String email = mail("csrf");

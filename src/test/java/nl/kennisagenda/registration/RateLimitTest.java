@@ -7,8 +7,13 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.Map;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -24,6 +29,16 @@ class RateLimitTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("kennisagenda.rate-limit.signups-per-minute", "3");
         }
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** The limit is counted in the database, which this profile shares with others: start from an empty count. */
+    @BeforeEach
+    void forgetEarlierSignupCounts() {
+        QuarkusTransaction.requiringNew().run(() -> em
+                .createNativeQuery("delete from rate_limit_hits where bucket = 'signup'").executeUpdate());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -289,14 +292,84 @@ class SignupPageTest {
     }
 
     @Test
-    void aRequiredRoundLeftOpenIsAnError() {
+    void aRequiredRoundLeftOpenIsAnErrorOnThatRoundOnly() {
         FormClient browser = FormClient.open("/events/van-regiobeeld-naar-regioplan/register");
         List<Long> rounds = QuarkusTransactionSupport.firstSessionPerRound("van-regiobeeld-naar-regioplan");
-        browser.post().formParam("firstName", "Anna").formParam("lastName", "de Vries").formParam("email", mail("r"))
-                .formParam("organisation", "X").formParam("session-round-1", rounds.get(0))
+        String html = browser.post().formParam("firstName", "Anna").formParam("lastName", "de Vries")
+                .formParam("email", mail("r")).formParam("organisation", "X")
+                .formParam("session-round-1", rounds.get(0))
                 .post("/events/van-regiobeeld-naar-regioplan/register").then().statusCode(422)
-                .body(containsString("<a href=\"#field-sessions\">Deelsessies: Kies een sessie in ronde 2.</a>"))
-                .body(containsString("value=\"" + rounds.get(0) + "\" checked"));
+                .body(containsString("value=\"" + rounds.get(0) + "\" checked"))
+                .extract().asString();
+        Matcher link = Pattern.compile("<a href=\"#(session-\\d+)\">Deelsessies: Kies een sessie in ronde 2.</a>")
+                .matcher(html);
+        assertTrue(link.find(), "the summary links the round in error: " + html);
+        String round1 = fieldset(html, "field-sessions-round-1");
+        String round2 = fieldset(html, "field-sessions-round-2");
+        assertTrue(round2.contains("id=\"" + link.group(1) + "\""), "the link leads to a choice in round 2");
+        assertFalse(round1.contains("aria-invalid"), "round 1 was answered: " + round1);
+        assertTrue(round2.contains("aria-invalid=\"true\""), "round 2 is marked invalid: " + round2);
+    }
+
+    @Test
+    void everyRoundLeftOpenIsReportedAtOnce() {
+        FormClient browser = FormClient.open("/events/van-regiobeeld-naar-regioplan/register");
+        String html = browser.post().formParam("firstName", "Anna").formParam("lastName", "de Vries")
+                .formParam("email", mail("rr")).formParam("organisation", "X")
+                .post("/events/van-regiobeeld-naar-regioplan/register").then().statusCode(422).extract().asString();
+        assertTrue(html.contains("Deelsessies: Kies een sessie in elk van deze rondes: 1 en 2.</a>"), html);
+        assertTrue(fieldset(html, "field-sessions-round-1").contains("aria-invalid=\"true\""));
+        assertTrue(fieldset(html, "field-sessions-round-2").contains("aria-invalid=\"true\""));
+        assertTrue(html.contains("id=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\""
+                + " tabindex=\"-1\" autofocus"), "the error summary takes the focus");
+    }
+
+    @Test
+    void theResultPageRepeatsTheAddressAndTheChosenSessions() {
+        FormClient browser = FormClient.open("/events/van-regiobeeld-naar-regioplan/register");
+        List<Long> rounds = QuarkusTransactionSupport.firstSessionPerRound("van-regiobeeld-naar-regioplan");
+        String email = mail("result");
+        Response posted = browser.post().formParam("firstName", "Anna").formParam("lastName", "de Vries")
+                .formParam("email", email).formParam("organisation", "Gemeente Utrecht")
+                .formParam("session-round-1", rounds.get(0)).formParam("session-round-2", rounds.get(1))
+                .post("/events/van-regiobeeld-naar-regioplan/register");
+        assertEquals(303, posted.statusCode());
+        String location = posted.header("Location");
+        assertFalse(location.contains("example.org"), "the address never travels in the URL: " + location);
+        String summary = posted.getCookie("ka-signup-summary");
+        String page = browser.request().cookie("ka-signup-summary", summary).get(location).then().statusCode(200)
+                .extract().asString();
+        assertTrue(page.contains("<dd class=\"result-summary__email\">" + email + "</dd>"), page);
+        for (Long session : rounds) {
+            String title = QuarkusTransaction.requiringNew().call(
+                    () -> nl.kennisagenda.event.ProgrammeItem.<nl.kennisagenda.event.ProgrammeItem>findById(session).title);
+            assertTrue(page.contains(title), "the chosen session " + title);
+        }
+        FormClient other = FormClient.open("/events/van-regiobeeld-naar-regioplan/register");
+        String otherLocation = other.post().formParam("firstName", "Bas").formParam("lastName", "Smit")
+                .formParam("email", mail("other")).formParam("organisation", "Gemeente Zeist")
+                .formParam("session-round-1", rounds.get(0)).formParam("session-round-2", rounds.get(1))
+                .post("/events/van-regiobeeld-naar-regioplan/register").header("Location");
+        String otherPage = browser.request().cookie("ka-signup-summary", summary).get(otherLocation).asString();
+        assertFalse(otherPage.contains(email), "a summary belongs to its own receipt only");
+        String withoutCookie = given().get(location).then().statusCode(200).extract().asString();
+        assertFalse(withoutCookie.contains("result-summary"), "without the cookie the details are left out");
+    }
+
+    @Test
+    void aFullEventSaysTheFormPutsYouOnTheWaitingList() {
+        TestEvents.Created full = TestEvents.create("vol-formulier", 0);
+        String html = given().get("/events/" + full.slug() + "/register").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("Met dit formulier zet je je op de wachtlijst"), html);
+        assertTrue(html.contains(">Zet me op de wachtlijst</button>"));
+        assertFalse(html.contains("Je krijgt meteen een bevestiging"));
+    }
+
+    /** The HTML of one round's fieldset. */
+    private static String fieldset(String html, String id) {
+        int start = html.indexOf("<fieldset class=\"round\" id=\"" + id + "\"");
+        assertTrue(start >= 0, "fieldset " + id);
+        return html.substring(start, html.indexOf("</fieldset>", start));
     }
 
 }

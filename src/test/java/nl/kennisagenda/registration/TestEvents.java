@@ -74,6 +74,44 @@ public final class TestEvents {
         });
     }
 
+    /** The join link of {@link #createHybrid} events. */
+    public static final String HYBRID_JOIN_URL = "https://teams.example.org/l/meetup-join/hybride-test";
+
+    /**
+     * A published, unlisted hybrid event in 30 days with the standard form: {@code onSite} places at the venue
+     * (Spuistraat 1, Vlissingen, with a route), {@code online} places online via Teams (null = unlimited).
+     */
+    public static Created createHybrid(String name, Integer onSite, Integer online) {
+        Created created = create(name, onSite);
+        change(created.id(), event -> {
+            event.format = EventFormat.HYBRID;
+            event.unlisted = true;
+            event.onlineCapacity = online;
+            event.venueName = "Gezondheidscentrum";
+            event.venueAddress = "Spuistraat 1";
+            event.venueCity = "Vlissingen";
+            event.practical.routeInfo = "Tien minuten lopen vanaf station Vlissingen.";
+            event.onlinePlatform = "Microsoft Teams";
+            event.joinUrl = HYBRID_JOIN_URL;
+        });
+        return created;
+    }
+
+    /** Per-mode counters of a hybrid event and the rows they count, read in one transaction. */
+    public record ModeCounts(int confirmedCounter, int waitlistedCounter, long confirmedRows, long waitlistedRows) {
+    }
+
+    public static ModeCounts modeCounts(long eventId, nl.kennisagenda.event.AttendanceMode mode) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Event event = Event.findById(eventId);
+            return new ModeCounts(event.confirmedFor(mode), event.waitlistedFor(mode),
+                    Registration.count("event.id = ?1 and status = ?2 and attendanceMode = ?3", eventId,
+                            RegistrationStatus.CONFIRMED, mode),
+                    Registration.count("event.id = ?1 and status = ?2 and attendanceMode = ?3", eventId,
+                            RegistrationStatus.WAITLISTED, mode));
+        });
+    }
+
     /** Runs a change on an event in its own transaction (e.g. close sign-up, change capacity). */
     public static void change(long eventId, java.util.function.Consumer<Event> change) {
         QuarkusTransaction.requiringNew().run(() -> change.accept(Event.findById(eventId)));

@@ -57,6 +57,15 @@ public final class Routes {
         }
     }
 
+    /** The class's own methods and those it inherits (routes shared through an abstract resource class). */
+    private static List<Method> resourceMethods(Class<?> type) {
+        List<Method> methods = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            methods.addAll(List.of(c.getDeclaredMethods()));
+        }
+        return methods;
+    }
+
     private static List<Route> scan() throws IOException, URISyntaxException, ClassNotFoundException {
         List<Route> routes = new ArrayList<>();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -79,7 +88,7 @@ public final class Routes {
                 if (classPath == null) {
                     continue;
                 }
-                for (Method method : type.getDeclaredMethods()) {
+                for (Method method : resourceMethods(type)) {
                     String verb = verb(method);
                     if (verb == null) {
                         continue;

@@ -62,9 +62,25 @@ class OpenApiContractTest {
     }
 
     @Test
+    void itDescribesNoTypesOfTheHtmlRoutesOrTheFramework() {
+        String text = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract()
+                .asString();
+        Map<String, Object> schemas = document.getMap("components.schemas");
+        assertFalse(schemas.isEmpty());
+        for (String name : schemas.keySet()) {
+            // Every schema is used: some operation or other schema refers to it.
+            assertTrue(text.contains("\"#/components/schemas/" + name + "\""), "unused schema: " + name);
+            assertFalse(name.matches("TemplateInstance|Multivalued.*|Multipart.*|FileUpload|Response|NewCookie|Uni.*"
+                    + "|MultiMap|Cookie|Locale|URI|Path|InputStream|RoutingContext|HttpServerRequest"),
+                    "framework type: " + name);
+        }
+        assertTrue(schemas.containsKey("ApiError"), schemas.keySet().toString());
+    }
+
+    @Test
     void theSignUpDocumentsEveryStatusItAnswersWithABodyAndAnObject() {
         Map<String, Object> responses = document.getMap("paths.'" + SIGNUP + "'.post.responses");
-        assertEquals(Set.of("201", "400", "404", "409", "422", "429"), responses.keySet());
+        assertEquals(Set.of("201", "400", "403", "404", "409", "422", "429"), responses.keySet());
         assertEquals("object",
                 document.getString("paths.'" + SIGNUP + "'.post.requestBody.content.'application/json'.schema.type"));
         assertTrue(document.getMap("paths.'" + SIGNUP + "'.post.responses.'429'.headers").containsKey("Retry-After"));
@@ -82,6 +98,10 @@ class OpenApiContractTest {
         assertDocumentedShape(signUp("bestaat-niet", valid), 404, "ApiError");
         assertDocumentedShape(signUp(PAST_EVENT, valid), 409, "ApiError");
         assertDocumentedShape(signUp(OPEN_EVENT, "{}"), 422, "ApiError");
+        assertDeclared("post", SIGNUP, 403);
+        Response fromAnotherSite = given().contentType("application/json").header("Origin", "https://evil.example")
+                .body(valid).post("/api/events/" + OPEN_EVENT + "/registrations");
+        assertDocumentedShape(fromAnotherSite, 403, "ApiError");
     }
 
     @Test

@@ -82,7 +82,7 @@ public class AdminApiGuards {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException exception, UriInfo uriInfo) {
         if (!isApi(uriInfo.getPath())) {
-            return Response.status(Response.Status.FORBIDDEN).build();
+            return nl.kennisagenda.web.RefusedRequestMapper.forbiddenPage(locale.get());
         }
         return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -53,5 +53,7 @@ public record AdminEvent(
         @Schema(nullable = true) String summaryEn,
         @Schema(nullable = true) String descriptionEn,
         @Schema(nullable = true) String audienceEn,
-        List<String> outcomesEn) {
+        List<String> outcomesEn,
+        @Schema(nullable = true, description = "Costs, language, accessibility, route, accreditation, privacy; "
+                + "left out on update: kept as it is") EventDetail.Practical practical) {
 }

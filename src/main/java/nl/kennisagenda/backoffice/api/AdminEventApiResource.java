@@ -29,11 +29,13 @@ import nl.kennisagenda.account.CurrentActor;
 import nl.kennisagenda.backoffice.service.EditorTexts;
 import nl.kennisagenda.backoffice.service.EventEditing;
 import nl.kennisagenda.backoffice.service.EventInput;
+import nl.kennisagenda.backoffice.service.PracticalInput;
 import nl.kennisagenda.backoffice.service.EventStateException;
 import nl.kennisagenda.backoffice.service.InvalidEventException;
 import nl.kennisagenda.config.SiteConfig;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.EventStatus;
+import nl.kennisagenda.event.api.EventApiMapper;
 import nl.kennisagenda.event.api.EventDetail;
 import nl.kennisagenda.i18n.CurrentLocale;
 import nl.kennisagenda.i18n.Dates;
@@ -193,6 +195,15 @@ public class AdminEventApiResource {
             case "contactName" -> "contact.name";
             case "contactRole" -> "contact.role";
             case "contactEmail" -> "contact.email";
+            case "cost" -> "practical.price";
+            case "languages" -> "practical.languages";
+            case "costIncludes", "venueAccessibility", "onlineAccessibility", "accreditation" -> "practical.nl." + field;
+            case "costIncludesEn", "venueAccessibilityEn", "onlineAccessibilityEn", "accreditationEn" ->
+                "practical.en." + field.substring(0, field.length() - 2);
+            case "routeInfo" -> "practical.nl.route";
+            case "routeInfoEn" -> "practical.en.route";
+            case "privacyNote" -> "practical.nl.privacy";
+            case "privacyNoteEn" -> "practical.en.privacy";
             default -> field;
         }, message));
         return renamed;
@@ -207,7 +218,7 @@ public class AdminEventApiResource {
     private static AdminEvent empty() {
         return new AdminEvent(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     private static EventInput input(AdminEvent in) {
@@ -220,7 +231,24 @@ public class AdminEventApiResource {
                 in.contact() == null ? null : in.contact().email(),
                 in.capacity() == null ? null : in.capacity().toString(), iso(in.signupOpens()), iso(in.signupCloses()),
                 in.partners() == null ? List.of() : in.partners().stream().map(EventDetail.Organisation::slug).toList(),
-                Boolean.TRUE.equals(in.unlisted()), Boolean.TRUE.equals(in.requiresApproval()));
+                Boolean.TRUE.equals(in.unlisted()), Boolean.TRUE.equals(in.requiresApproval()),
+                practical(in.practical()));
+    }
+
+    /** The API's practical information as the service reads it; null (left out) keeps the event's own. */
+    private static PracticalInput practical(EventDetail.Practical p) {
+        if (p == null) {
+            return null;
+        }
+        EventDetail.PracticalTexts nl = p.nl() == null
+                ? new EventDetail.PracticalTexts(null, null, null, null, null, null) : p.nl();
+        EventDetail.PracticalTexts en = p.en() == null
+                ? new EventDetail.PracticalTexts(null, null, null, null, null, null) : p.en();
+        return new PracticalInput(p.price() == null ? null : p.price().toPlainString(), nl.costIncludes(),
+                en.costIncludes(), p.languages() == null ? null : String.join(",", p.languages()),
+                nl.venueAccessibility(), en.venueAccessibility(), Boolean.TRUE.equals(p.liveCaptions()),
+                Boolean.TRUE.equals(p.signLanguage()), nl.onlineAccessibility(), en.onlineAccessibility(),
+                nl.route(), en.route(), nl.accreditation(), en.accreditation(), nl.privacy(), en.privacy());
     }
 
     private static String iso(OffsetDateTime time) {
@@ -243,6 +271,6 @@ public class AdminEventApiResource {
                 List.copyOf(e.outcomes), venue, e.onlinePlatform, contact, e.capacity, e.placesLeft(),
                 e.confirmedCount, e.waitlistedCount, time(e.signupOpensAt), time(e.signupClosesAt),
                 site.url("/events/" + e.slug), e.joinUrl, e.unlisted, e.requiresApproval, e.titleEn, e.summaryEn, e.descriptionEn,
-                e.audienceEn, List.copyOf(e.outcomesEn));
+                e.audienceEn, List.copyOf(e.outcomesEn), EventApiMapper.practical(e.practical));
     }
 }

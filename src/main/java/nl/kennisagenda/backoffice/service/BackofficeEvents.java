@@ -31,19 +31,46 @@ public class BackofficeEvents {
         return Organisation.list("id in ?1 order by name", actor.organisationIds());
     }
 
-    /** Every event of every organisation the actor may see (as organiser of the event), newest first. */
-    public List<EventRow> events(Actor actor) {
-        List<Event> events;
-        if (actor.isAdministrator()) {
-            events = Event.list("select e from Event e join fetch e.organisation order by e.startsAt desc, e.id");
-        } else if (actor.organisationIds().isEmpty()) {
-            return List.of();
-        } else {
-            events = Event.list("select e from Event e join fetch e.organisation o where o.id in ?1"
-                    + " order by e.startsAt desc, e.id", actor.organisationIds());
+    /** Rows per page of the overview's event list. */
+    public static final int PAGE_SIZE = 50;
+
+    /**
+     * One page of the events of every organisation the actor may see, newest first: a count and one page of rows,
+     * however many events there are.
+     */
+    public EventPage events(Actor actor, int page) {
+        if (!actor.isAdministrator() && actor.organisationIds().isEmpty()) {
+            return new EventPage(List.of(), 0, 1, 1);
         }
-        return events.stream().filter(event -> AccessPolicy.canRead(actor, event.organisation))
-                .map(EventRow::of).toList();
+        String where = actor.isAdministrator() ? "" : " where e.organisation.id in ?1";
+        Object[] params = actor.isAdministrator() ? new Object[0] : new Object[] { actor.organisationIds() };
+        long total = Event.count("from Event e" + where, params);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.min(Math.max(1, page), pages);
+        List<Event> events = Event.<Event>find("select e from Event e join fetch e.organisation" + where
+                + " order by e.startsAt desc, e.id", params).page(shown - 1, PAGE_SIZE).list();
+        return new EventPage(events.stream().filter(event -> AccessPolicy.canRead(actor, event.organisation))
+                .map(EventRow::of).toList(), total, shown, pages);
+    }
+
+    /** One page of the overview's event list. */
+    public record EventPage(List<EventRow> rows, long total, int page, int pages) {
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < pages;
+        }
+
+        public String previousUrl() {
+            return hasPrevious() ? (page == 2 ? "/admin" : "/admin?page=" + (page - 1)) : "";
+        }
+
+        public String nextUrl() {
+            return hasNext() ? "/admin?page=" + (page + 1) : "";
+        }
     }
 
     /** The events of one organisation; 403 for an actor outside it, empty when there is no such organisation. */

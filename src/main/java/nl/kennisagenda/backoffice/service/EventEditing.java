@@ -1,6 +1,7 @@
 package nl.kennisagenda.backoffice.service;
 
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -37,6 +38,7 @@ import nl.kennisagenda.event.EventLocks;
 import nl.kennisagenda.event.EventStatus;
 import nl.kennisagenda.event.FormField;
 import nl.kennisagenda.event.Organisation;
+import nl.kennisagenda.event.Practical;
 import nl.kennisagenda.event.ProgrammeItem;
 import nl.kennisagenda.event.StandardFormFields;
 import nl.kennisagenda.i18n.Dates;
@@ -58,6 +60,8 @@ import nl.kennisagenda.registration.service.RegistrationOperations;
  */
 @ApplicationScoped
 public class EventEditing {
+
+    private static final BigDecimal MAX_COST = new BigDecimal("99999.99");
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -146,6 +150,9 @@ public class EventEditing {
             applyContent(event, valid);
             applyLogistics(event, valid);
             event.capacity = valid.capacity;
+            if (valid.onlineCapacityGiven) {
+                event.onlineCapacity = valid.onlineCapacity;
+            }
             event.persist();
             // Every event starts with the standard sign-up form; the form editor takes it from there.
             StandardFormFields.forEvent(event).forEach(field -> field.persist());
@@ -170,12 +177,16 @@ public class EventEditing {
             ActedBy by = ActedBy.of(actor);
             EventInput before = inputOf(event);
             Integer oldCapacity = event.capacity;
+            Integer oldOnlineCapacity = event.onlineCapacity;
             event.slug = valid.slug;
             applyContent(event, valid);
             // Through the change service: on a published event each raises SEQUENCE and mails the update.
             changes.changeLogistics(event, valid.startsAt, valid.endsAt, valid.format, valid.venueName,
                     valid.venueAddress, valid.venueCity, valid.joinUrl, by);
             event.capacity = valid.capacity;
+            if (valid.onlineCapacityGiven) {
+                event.onlineCapacity = valid.onlineCapacity;
+            }
             event.updatedAt = Instant.now();
             List<String> changed = changedFields(before, inputOf(event));
             audit.record(by, event, "UPDATED", changed.isEmpty() ? "-" : String.join(", ", changed));
@@ -183,6 +194,13 @@ public class EventEditing {
                 int promoted = registrations.promoteWaitlisted(event.id);
                 audit.record(by, event, "CAPACITY_CHANGED", (oldCapacity == null ? "-" : oldCapacity) + " -> "
                         + (valid.capacity == null ? "-" : valid.capacity) + (promoted > 0 ? ", promoted " + promoted : ""));
+            }
+            if (!Objects.equals(oldOnlineCapacity, event.onlineCapacity)) {
+                // Per mode: more online places go to whoever waits for an online place.
+                int promoted = registrations.promoteWaitlisted(event.id);
+                audit.record(by, event, "ONLINE_CAPACITY_CHANGED", (oldOnlineCapacity == null ? "-" : oldOnlineCapacity)
+                        + " -> " + (event.onlineCapacity == null ? "-" : event.onlineCapacity)
+                        + (promoted > 0 ? ", promoted " + promoted : ""));
             }
             return new SaveResult(event, false, 0);
         });
@@ -301,7 +319,9 @@ public class EventEditing {
             copy.contactName = source.contactName;
             copy.contactRole = source.contactRole;
             copy.contactEmail = source.contactEmail;
+            copy.practical = source.practical.copy();
             copy.capacity = source.capacity;
+            copy.onlineCapacity = source.onlineCapacity;
             copy.signupOpensAt = source.signupOpensAt == null ? null : source.signupOpensAt.plus(shift);
             copy.signupClosesAt = source.signupClosesAt == null ? null : source.signupClosesAt.plus(shift);
             copy.partners = new ArrayList<>(source.partners);
@@ -357,7 +377,8 @@ public class EventEditing {
             String venueName, String venueAddress, String venueCity, String onlinePlatform, String joinUrl,
             String audience, String audienceEn, List<String> outcomes, List<String> outcomesEn, String contactName,
             String contactRole, String contactEmail, Integer capacity, Instant signupOpensAt, Instant signupClosesAt,
-            List<Organisation> partners, boolean unlisted, boolean requiresApproval) {
+            List<Organisation> partners, boolean unlisted, boolean requiresApproval, Practical practical,
+            Integer onlineCapacity, boolean onlineCapacityGiven) {
     }
 
     /** Checks everything; {@code existing} is the event being edited (locked), or null for a new one. */
@@ -411,12 +432,28 @@ public class EventEditing {
                 capacity = Integer.valueOf(capacityText);
                 if (capacity < 0) {
                     errors.put("capacity", new FieldError(EventProblem.NEGATIVE, null));
-                } else if (existing != null && capacity < existing.confirmedCount) {
+                } else if (existing != null && capacity < onSiteConfirmed(existing, format)) {
                     errors.put("capacity", new FieldError(EventProblem.CAPACITY_BELOW_CONFIRMED,
-                            existing.confirmedCount));
+                            onSiteConfirmed(existing, format)));
                 }
             } catch (NumberFormatException e) {
                 errors.put("capacity", new FieldError(EventProblem.NOT_A_NUMBER, null));
+            }
+        }
+        Integer onlineCapacity = null;
+        String onlineCapacityText = blank(in.onlineCapacity());
+        if (onlineCapacityText != null) {
+            try {
+                onlineCapacity = Integer.valueOf(onlineCapacityText);
+                if (onlineCapacity < 0) {
+                    errors.put("onlineCapacity", new FieldError(EventProblem.NEGATIVE, null));
+                } else if (existing != null && format == EventFormat.HYBRID
+                        && onlineCapacity < existing.onlineConfirmedCount) {
+                    errors.put("onlineCapacity", new FieldError(EventProblem.CAPACITY_BELOW_CONFIRMED,
+                            existing.onlineConfirmedCount));
+                }
+            } catch (NumberFormatException e) {
+                errors.put("onlineCapacity", new FieldError(EventProblem.NOT_A_NUMBER, null));
             }
         }
         String contactEmail = text(errors, "contactEmail", in.contactEmail(), 254, false);
@@ -447,11 +484,70 @@ public class EventEditing {
                 list(errors, "outcomes", in.outcomes(), 500), list(errors, "outcomesEn", in.outcomesEn(), 500),
                 text(errors, "contactName", in.contactName(), 200, false),
                 text(errors, "contactRole", in.contactRole(), 200, false), contactEmail, capacity, opens, closes,
-                partners, in.unlisted(), in.requiresApproval());
+                partners, in.unlisted(), in.requiresApproval(), practical(errors, in.practical()), onlineCapacity,
+                in.onlineCapacity() != null);
         if (!errors.isEmpty()) {
             throw new InvalidEventException(errors);
         }
         return valid;
+    }
+
+    /** The practical information checked, or null when none was given (the event keeps what it has). */
+    private static Practical practical(Map<String, FieldError> errors, PracticalInput in) {
+        if (in == null) {
+            return null;
+        }
+        Practical practical = new Practical();
+        practical.costAmount = cost(errors, in.cost());
+        practical.costIncludes = text(errors, "costIncludes", in.costIncludes(), 500, false);
+        practical.costIncludesEn = text(errors, "costIncludesEn", in.costIncludesEn(), 500, false);
+        String languages = blank(in.languages());
+        if (languages == null) {
+            practical.languages = "nl";
+        } else if (Practical.LANGUAGES.contains(languages)) {
+            practical.languages = languages;
+        } else {
+            errors.put("languages", new FieldError(EventProblem.LANGUAGE_INVALID, null));
+        }
+        practical.venueAccessibility = text(errors, "venueAccessibility", in.venueAccessibility(), 2000, false);
+        practical.venueAccessibilityEn = text(errors, "venueAccessibilityEn", in.venueAccessibilityEn(), 2000, false);
+        practical.liveCaptions = in.liveCaptions();
+        practical.signLanguage = in.signLanguage();
+        practical.onlineAccessibility = text(errors, "onlineAccessibility", in.onlineAccessibility(), 2000, false);
+        practical.onlineAccessibilityEn = text(errors, "onlineAccessibilityEn", in.onlineAccessibilityEn(), 2000,
+                false);
+        practical.routeInfo = text(errors, "routeInfo", in.routeInfo(), 2000, false);
+        practical.routeInfoEn = text(errors, "routeInfoEn", in.routeInfoEn(), 2000, false);
+        practical.accreditation = text(errors, "accreditation", in.accreditation(), 1000, false);
+        practical.accreditationEn = text(errors, "accreditationEn", in.accreditationEn(), 1000, false);
+        practical.privacyNote = text(errors, "privacyNote", in.privacyNote(), 1000, false);
+        practical.privacyNoteEn = text(errors, "privacyNoteEn", in.privacyNoteEn(), 1000, false);
+        return practical;
+    }
+
+    /** A price in euros as people type it ("95", "12,50", "€ 1.250,00", "12.50"); empty or 0 is free (null). */
+    static BigDecimal cost(Map<String, FieldError> errors, String value) {
+        String text = blank(value);
+        if (text == null) {
+            return null;
+        }
+        String number = text.replace("€", "").replace("EUR", "").replace(" ", "").replace("\u00a0", "");
+        if (number.matches("\\d{1,3}(\\.\\d{3})+(,\\d{1,2})?")) {
+            number = number.replace(".", "");
+        }
+        number = number.replace(',', '.');
+        try {
+            BigDecimal amount = new BigDecimal(number);
+            if (amount.signum() < 0 || amount.scale() > 2 || amount.compareTo(MAX_COST) > 0
+                    || !number.matches("\\d+(\\.\\d{1,2})?")) {
+                errors.put("cost", new FieldError(EventProblem.COST_INVALID, null));
+                return null;
+            }
+            return amount.signum() == 0 ? null : amount.setScale(2);
+        } catch (NumberFormatException e) {
+            errors.put("cost", new FieldError(EventProblem.COST_INVALID, null));
+            return null;
+        }
     }
 
     private static String text(Map<String, FieldError> errors, String field, String value, int max, boolean required) {
@@ -531,6 +627,9 @@ public class EventEditing {
         event.partners.addAll(v.partners);
         event.unlisted = v.unlisted;
         event.requiresApproval = v.requiresApproval;
+        if (v.practical != null) {
+            event.practical = v.practical;
+        }
     }
 
     /** Time, place and join link of a new event (existing ones change them through the change service). */
@@ -580,7 +679,9 @@ public class EventEditing {
             try {
                 Object was = component.getAccessor().invoke(before);
                 Object is = component.getAccessor().invoke(after);
-                if (!Objects.equals(was, is)) {
+                if (was instanceof PracticalInput wasPractical && is instanceof PracticalInput isPractical) {
+                    changed.addAll(changedPractical(wasPractical, isPractical));
+                } else if (!Objects.equals(was, is)) {
                     changed.add(component.getName());
                 }
             } catch (ReflectiveOperationException e) {
@@ -590,6 +691,37 @@ public class EventEditing {
         return changed;
     }
 
+    private static List<String> changedPractical(PracticalInput before, PracticalInput after) {
+        List<String> changed = new ArrayList<>();
+        for (java.lang.reflect.RecordComponent component : PracticalInput.class.getRecordComponents()) {
+            try {
+                if (!Objects.equals(component.getAccessor().invoke(before), component.getAccessor().invoke(after))) {
+                    changed.add(component.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * The confirmed registrations that count against the capacity field: at a hybrid event those on site (online
+     * ones have their own capacity), else all.
+     */
+    private static int onSiteConfirmed(Event existing, EventFormat format) {
+        return format == EventFormat.HYBRID ? existing.confirmedCount - existing.onlineConfirmedCount
+                : existing.confirmedCount;
+    }
+
+    /** The practical information as the form shows it. */
+    public static PracticalInput practicalInputOf(Practical p) {
+        return new PracticalInput(p.costAmount == null ? null : p.costAmount.toPlainString(), p.costIncludes,
+                p.costIncludesEn, p.languages, p.venueAccessibility, p.venueAccessibilityEn, p.liveCaptions,
+                p.signLanguage, p.onlineAccessibility, p.onlineAccessibilityEn, p.routeInfo, p.routeInfoEn,
+                p.accreditation, p.accreditationEn, p.privacyNote, p.privacyNoteEn);
+    }
+
     /** The event as the form would send it back unchanged: used to check a draft again before publishing. */
     public static EventInput inputOf(Event e) {
         return new EventInput(e.slug, e.title, e.titleEn, e.summary, e.summaryEn, e.description, e.descriptionEn,
@@ -597,7 +729,8 @@ public class EventEditing {
                 e.venueAddress, e.venueCity, e.onlinePlatform, e.joinUrl, e.audience, e.audienceEn, e.outcomes,
                 e.outcomesEn, e.contactName, e.contactRole, e.contactEmail,
                 e.capacity == null ? null : e.capacity.toString(), iso(e.signupOpensAt), iso(e.signupClosesAt),
-                e.partners.stream().map(p -> p.slug).toList(), e.unlisted, e.requiresApproval);
+                e.partners.stream().map(p -> p.slug).toList(), e.unlisted, e.requiresApproval,
+                practicalInputOf(e.practical), e.onlineCapacity == null ? "" : e.onlineCapacity.toString());
     }
 
     private static String iso(Instant instant) {

@@ -37,7 +37,27 @@ public record EventInput(
         String signupClosesAt,
         List<String> partners,
         boolean unlisted,
-        boolean requiresApproval) {
+        boolean requiresApproval,
+        /** Null: keep the event's practical information as it is (an API client that does not know it). */
+        PracticalInput practical,
+        /**
+         * Online places of a hybrid event: blank for unlimited; null keeps the event's value (an API client or a form
+         * that does not show the field).
+         */
+        String onlineCapacity) {
+
+    /** Without the online capacity: the event keeps its own. */
+    public EventInput(String slug, String title, String titleEn, String summary, String summaryEn, String description,
+            String descriptionEn, List<String> themes, String format, String startsAt, String endsAt, String venueName,
+            String venueAddress, String venueCity, String onlinePlatform, String joinUrl, String audience,
+            String audienceEn, List<String> outcomes, List<String> outcomesEn, String contactName, String contactRole,
+            String contactEmail, String capacity, String signupOpensAt, String signupClosesAt, List<String> partners,
+            boolean unlisted, boolean requiresApproval, PracticalInput practical) {
+        this(slug, title, titleEn, summary, summaryEn, description, descriptionEn, themes, format, startsAt, endsAt,
+                venueName, venueAddress, venueCity, onlinePlatform, joinUrl, audience, audienceEn, outcomes, outcomesEn,
+                contactName, contactRole, contactEmail, capacity, signupOpensAt, signupClosesAt, partners, unlisted,
+                requiresApproval, practical, null);
+    }
 
     public EventInput {
         themes = clean(themes);

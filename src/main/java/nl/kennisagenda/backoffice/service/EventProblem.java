@@ -6,7 +6,7 @@ import nl.kennisagenda.backoffice.EventEditorMessages;
 public enum EventProblem {
     REQUIRED, TOO_LONG, NOT_A_DATE, NOT_A_NUMBER, END_NOT_AFTER_START, SIGNUP_CLOSES_AFTER_START,
     SIGNUP_OPENS_AFTER_CLOSE, CAPACITY_BELOW_CONFIRMED, JOIN_LINK_INVALID, SLUG_MALFORMED, SLUG_TAKEN,
-    EMAIL_INVALID, FORMAT_INVALID, UNKNOWN_PARTNER, NEGATIVE;
+    EMAIL_INVALID, FORMAT_INVALID, UNKNOWN_PARTNER, NEGATIVE, COST_INVALID, LANGUAGE_INVALID;
 
     public String text(EventEditorMessages m, Integer number) {
         return switch (this) {
@@ -25,6 +25,8 @@ public enum EventProblem {
             case FORMAT_INVALID -> m.err_format_invalid();
             case UNKNOWN_PARTNER -> m.err_unknown_partner();
             case NEGATIVE -> m.err_negative();
+            case COST_INVALID -> m.err_cost_invalid();
+            case LANGUAGE_INVALID -> m.err_language_invalid();
         };
     }
 }

@@ -25,6 +25,7 @@ import nl.kennisagenda.mail.MailKind;
 import nl.kennisagenda.mail.MailOutbox;
 import nl.kennisagenda.mail.MailStatus;
 import nl.kennisagenda.mail.OutboxMail;
+import nl.kennisagenda.message.OrganiserMessage;
 import nl.kennisagenda.registration.Registration;
 
 /**
@@ -92,7 +93,7 @@ public class MailLog {
     public record Detail(long id, MailKind kind, String recipient, String subject, String status, int attempts,
             String created, String nextAttempt, String rendered, String sent, String lastError, String messageId,
             String language, Map<String, String> headers, List<Attachment> attachments, String text, String html,
-            String event, Long eventId, boolean masked, boolean canRetry) {
+            String event, Long eventId, boolean masked, boolean canRetry, Long organiserMessageId) {
     }
 
     /** One page (from 1) of the mails the actor may see, newest first. For one event: 403 unless readable. */
@@ -103,14 +104,17 @@ public class MailLog {
             Event event = Event.<Event>findByIdOptional(filter.eventId()).orElseThrow(
                     jakarta.ws.rs.NotFoundException::new);
             AccessPolicy.requireCanRead(actor, event.organisation);
-            where.append(" and m.registrationId in (select r.id from Registration r where r.event.id = :event)");
+            where.append(" and (m.registrationId in (select r.id from Registration r where r.event.id = :event)"
+                    + " or m.organiserMessageId in (select o.id from OrganiserMessage o where o.event.id = :event))");
             parameters.and("event", filter.eventId());
         } else if (!actor.isAdministrator()) {
             if (actor.organisationIds().isEmpty()) {
                 return new Page(List.of(), 1, 1, 0);
             }
-            where.append(" and m.registrationId in (select r.id from Registration r"
-                    + " where r.event.organisation.id in :organisations)");
+            where.append(" and (m.registrationId in (select r.id from Registration r"
+                    + " where r.event.organisation.id in :organisations)"
+                    + " or m.organiserMessageId in (select o.id from OrganiserMessage o"
+                    + " where o.event.organisation.id in :organisations))");
             parameters.and("organisations", actor.organisationIds());
         }
         if (filter.status() != null) {
@@ -144,7 +148,7 @@ public class MailLog {
         Map<Long, Event> events = eventsOf(mails);
         List<Row> rows = new ArrayList<>();
         for (OutboxMail mail : mails) {
-            Event event = events.get(mail.registrationId);
+            Event event = mail.registrationId != null ? events.get(mail.registrationId) : eventOf(mail);
             // Whole seconds: HTML allows at most three digits of a fraction in <time datetime>.
             rows.add(new Row(mail.id, time(mail.createdAt), Dates.iso(mail.createdAt.truncatedTo(ChronoUnit.SECONDS)),
                     mail.recipient, mail.kind,
@@ -172,7 +176,7 @@ public class MailLog {
                 mail.attachments.stream().map(a -> new Attachment(a.fileName, a.contentType)).toList(),
                 masked ? mask(mail.textBody) : mail.textBody, masked ? mask(mail.htmlBody) : mail.htmlBody,
                 event == null ? null : event.title, event == null ? null : event.id, masked,
-                mail.status == MailStatus.FAILED && canChange(actor, event)));
+                mail.status == MailStatus.FAILED && canChange(actor, event), mail.organiserMessageId));
     }
 
     /**
@@ -213,7 +217,10 @@ public class MailLog {
 
     private static Event eventOf(OutboxMail mail) {
         if (mail.registrationId == null) {
-            return null;
+            // A test of an organiser message goes to the organiser, not to a registration: it belongs to the event.
+            OrganiserMessage message = mail.organiserMessageId == null ? null
+                    : OrganiserMessage.findById(mail.organiserMessageId);
+            return message == null ? null : message.event;
         }
         Registration registration = Registration.findById(mail.registrationId);
         return registration == null ? null : registration.event;

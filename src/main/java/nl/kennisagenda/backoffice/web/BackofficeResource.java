@@ -43,7 +43,7 @@ public class BackofficeResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance overview(Actor actor, java.util.List<nl.kennisagenda.event.Organisation> organisations,
-                java.util.List<EventRow> events, String csrfToken);
+                BackofficeEvents.EventPage events, String csrfToken);
 
         static native TemplateInstance organisation(Actor actor, OrganisationEvents organisation, boolean deleted,
                 String csrfToken);
@@ -66,9 +66,10 @@ public class BackofficeResource {
 
     @GET
     @Operation(hidden = true)
-    public Response overview() {
+    public Response overview(@RestQuery Integer page) {
         Actor actor = current.get();
-        return noStore(Response.ok(Templates.overview(actor, events.organisations(actor), events.events(actor),
+        return noStore(Response.ok(Templates.overview(actor, events.organisations(actor),
+                events.events(actor, page == null ? 1 : page),
                 csrf.token())));
     }
 

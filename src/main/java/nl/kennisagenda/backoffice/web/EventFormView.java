@@ -10,7 +10,9 @@ import java.util.Map;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.quarkus.qute.TemplateData;
+import nl.kennisagenda.backoffice.service.EventEditing;
 import nl.kennisagenda.backoffice.service.EventInput;
+import nl.kennisagenda.backoffice.service.PracticalInput;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.Organisation;
 import nl.kennisagenda.i18n.Dates;
@@ -38,7 +40,10 @@ public record EventFormView(
     static final List<String> FIELDS = List.of("title", "slug", "summary", "description", "themes", "format",
             "startsAt", "endsAt", "venueName", "venueAddress", "venueCity", "onlinePlatform", "joinUrl", "audience",
             "outcomes", "titleEn", "summaryEn", "descriptionEn", "audienceEn", "outcomesEn", "contactName",
-            "contactRole", "contactEmail", "capacity", "signupOpensAt", "signupClosesAt", "unlisted", "requiresApproval");
+            "contactRole", "contactEmail", "capacity", "onlineCapacity", "signupOpensAt", "signupClosesAt", "cost", "costIncludes",
+            "costIncludesEn", "languages", "venueAccessibility", "venueAccessibilityEn", "liveCaptions", "signLanguage",
+            "onlineAccessibility", "onlineAccessibilityEn", "routeInfo", "routeInfoEn", "accreditation",
+            "accreditationEn", "privacyNote", "privacyNoteEn", "unlisted", "requiresApproval");
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -129,10 +134,28 @@ public record EventFormView(
         put(values, "contactRole", e.contactRole);
         put(values, "contactEmail", e.contactEmail);
         put(values, "capacity", e.capacity == null ? null : e.capacity.toString());
+        put(values, "onlineCapacity", e.onlineCapacity == null ? null : e.onlineCapacity.toString());
         put(values, "signupOpensAt", local(e.signupOpensAt));
         put(values, "signupClosesAt", local(e.signupClosesAt));
         put(values, "unlisted", e.unlisted ? "true" : null);
         put(values, "requiresApproval", e.requiresApproval ? "true" : null);
+        PracticalInput p = EventEditing.practicalInputOf(e.practical);
+        put(values, "cost", p.cost() == null ? null : p.cost().replace('.', ','));
+        put(values, "costIncludes", p.costIncludes());
+        put(values, "costIncludesEn", p.costIncludesEn());
+        put(values, "languages", p.languages());
+        put(values, "venueAccessibility", p.venueAccessibility());
+        put(values, "venueAccessibilityEn", p.venueAccessibilityEn());
+        put(values, "liveCaptions", p.liveCaptions() ? "true" : null);
+        put(values, "signLanguage", p.signLanguage() ? "true" : null);
+        put(values, "onlineAccessibility", p.onlineAccessibility());
+        put(values, "onlineAccessibilityEn", p.onlineAccessibilityEn());
+        put(values, "routeInfo", p.routeInfo());
+        put(values, "routeInfoEn", p.routeInfoEn());
+        put(values, "accreditation", p.accreditation());
+        put(values, "accreditationEn", p.accreditationEn());
+        put(values, "privacyNote", p.privacyNote());
+        put(values, "privacyNoteEn", p.privacyNoteEn());
         return values;
     }
 
@@ -144,8 +167,17 @@ public record EventFormView(
                 v.get("onlinePlatform"), v.get("joinUrl"), v.get("audience"), v.get("audienceEn"),
                 lines(v.get("outcomes")), lines(v.get("outcomesEn")), v.get("contactName"), v.get("contactRole"),
                 v.get("contactEmail"), v.get("capacity"), v.get("signupOpensAt"), v.get("signupClosesAt"), partners,
-                "true".equals(v.get("unlisted")) || "on".equals(v.get("unlisted")),
-                "true".equals(v.get("requiresApproval")) || "on".equals(v.get("requiresApproval")));
+                ticked(v, "unlisted"), ticked(v, "requiresApproval"),
+                new PracticalInput(v.get("cost"), v.get("costIncludes"), v.get("costIncludesEn"), v.get("languages"),
+                        v.get("venueAccessibility"), v.get("venueAccessibilityEn"), ticked(v, "liveCaptions"),
+                        ticked(v, "signLanguage"), v.get("onlineAccessibility"), v.get("onlineAccessibilityEn"),
+                        v.get("routeInfo"), v.get("routeInfoEn"), v.get("accreditation"), v.get("accreditationEn"),
+                        v.get("privacyNote"), v.get("privacyNoteEn")),
+                v.get("onlineCapacity"));
+    }
+
+    private static boolean ticked(Map<String, String> values, String field) {
+        return "true".equals(values.get(field)) || "on".equals(values.get(field));
     }
 
     private static List<String> lines(String text) {

@@ -24,6 +24,7 @@ public class MailLogExtensions {
             case PROMOTION -> m.kind_PROMOTION();
             case CANCELLATION -> m.kind_CANCELLATION();
             case REGISTRATION_UPDATED -> m.kind_REGISTRATION_UPDATED();
+            case SESSIONS_CHANGED -> m.kind_SESSIONS_CHANGED();
             case DUPLICATE_SIGNUP -> m.kind_DUPLICATE_SIGNUP();
             case REMINDER -> m.kind_REMINDER();
             case EVENT_UPDATED -> m.kind_EVENT_UPDATED();
@@ -36,6 +37,13 @@ public class MailLogExtensions {
             case ORGANISER_SESSION_FULL -> m.kind_ORGANISER_SESSION_FULL();
             case ORGANISER_WAITLIST_STARTED -> m.kind_ORGANISER_WAITLIST_STARTED();
             case ORGANISER_DAILY_SUMMARY -> m.kind_ORGANISER_DAILY_SUMMARY();
+            case NEWSLETTER_CONFIRMATION -> m.kind_NEWSLETTER_CONFIRMATION();
+            case NEWSLETTER_ALREADY_SUBSCRIBED -> m.kind_NEWSLETTER_ALREADY_SUBSCRIBED();
+            case NEWSLETTER_REPERMISSION -> m.kind_NEWSLETTER_REPERMISSION();
+            case NEWSLETTER_ISSUE -> m.kind_NEWSLETTER_ISSUE();
+            case NEWSLETTER_TEST -> m.kind_NEWSLETTER_TEST();
+            case ORGANISER_MESSAGE -> m.kind_ORGANISER_MESSAGE();
+            case ORGANISER_MESSAGE_TEST -> m.kind_ORGANISER_MESSAGE_TEST();
         };
     }
 

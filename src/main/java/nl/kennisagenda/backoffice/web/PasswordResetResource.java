@@ -25,6 +25,7 @@ import nl.kennisagenda.account.LoginConfig;
 import nl.kennisagenda.account.PasswordResets;
 import nl.kennisagenda.i18n.CurrentLocale;
 import nl.kennisagenda.mail.MailHeaders;
+import nl.kennisagenda.web.ClientAddress;
 import nl.kennisagenda.web.CsrfGuard;
 
 /**
@@ -49,6 +50,9 @@ public class PasswordResetResource {
 
         static native TemplateInstance invalid();
     }
+
+    @Inject
+    ClientAddress clients;
 
     @Inject
     CsrfGuard csrf;
@@ -78,7 +82,7 @@ public class PasswordResetResource {
                     .entity(Templates.request(csrf.token(), email, true)));
         }
         try {
-            resets.request(email, client(http), locale.get());
+            resets.request(email, clients.of(http), locale.get());
         } catch (PasswordResets.ThrottledException e) {
             return BackofficeResource.noStore(Response.status(429)
                     .entity(Templates.throttled(Math.max(1, config.window().toMinutes()))));
@@ -125,13 +129,5 @@ public class PasswordResetResource {
 
     private static Response invalidLink() {
         return BackofficeResource.noStore(Response.status(410).entity(Templates.invalid()));
-    }
-
-    static String client(HttpServerRequest http) {
-        if (http == null || http.remoteAddress() == null) {
-            return "unknown";
-        }
-        String host = http.remoteAddress().hostAddress();
-        return host == null ? http.remoteAddress().toString() : host;
     }
 }

@@ -2,6 +2,7 @@ package nl.kennisagenda.calendar.web;
 
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Locale;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.common.util.DateUtil;
 
+import nl.kennisagenda.calendar.CalendarComponents;
 import nl.kennisagenda.calendar.IcsDocument;
 
 /**
@@ -33,10 +35,20 @@ final class IcsResponses {
         // content (it also changes when an event leaves a feed, which Last-Modified cannot show).
         // RFC 9110 13.1.3: an If-Modified-Since that is not a valid HTTP-date is ignored, as if it were absent.
         boolean hasIfNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH) != null;
-        boolean usableIfModifiedSince = isHttpDateOrAbsent(headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
-        Response.ResponseBuilder notModified = lastModified == null || hasIfNoneMatch || !usableIfModifiedSince
+        // The same for If-Unmodified-Since (RFC 9110 13.1.4), which the framework's check would fail on with a 500.
+        boolean usableDates = isHttpDateOrAbsent(headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE))
+                && isHttpDateOrAbsent(headers.getHeaderString(HttpHeaders.IF_UNMODIFIED_SINCE));
+        Response.ResponseBuilder notModified = lastModified == null || hasIfNoneMatch || !usableDates
                 ? request.evaluatePreconditions(etag)
                 : request.evaluatePreconditions(lastModified, etag);
+        if (notModified != null
+                && notModified.build().getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+            // If-Match / If-Unmodified-Since that this version does not meet: 412, with a line that says so.
+            Locale language = headers.getAcceptableLanguages().stream().findFirst().orElse(null);
+            notModified = Response.status(Response.Status.PRECONDITION_FAILED)
+                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .entity(CalendarComponents.messages(language).precondition_failed());
+        }
         Response.ResponseBuilder builder = notModified != null ? notModified
                 : Response.ok(document.octets(), TEXT_CALENDAR)
                         .header("Content-Disposition", "attachment; filename=\"" + document.filename() + "\"");

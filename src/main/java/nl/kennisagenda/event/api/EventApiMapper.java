@@ -12,6 +12,7 @@ import nl.kennisagenda.config.SiteConfig;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.FormField;
 import nl.kennisagenda.event.Organisation;
+import nl.kennisagenda.event.Practical;
 import nl.kennisagenda.event.ProgrammeItem;
 import nl.kennisagenda.event.Speaker;
 import nl.kennisagenda.i18n.Dates;
@@ -27,7 +28,8 @@ public class EventApiMapper {
         return new EventSummary(event.slug, event.title, event.organisation.name, event.organisation.slug,
                 event.partners.stream().map(partner -> partner.name).toList(), event.format,
                 offset(event.startsAt), offset(event.endsAt), event.capacity, event.placesLeft(),
-                event.confirmedCount, event.waitlistedCount, List.copyOf(event.themes), url(event));
+                event.confirmedCount, event.waitlistedCount, List.copyOf(event.themes), url(event),
+                AttendanceModes.of(event));
     }
 
     public EventDetail detail(Event event, Locale locale, Instant now) {
@@ -42,7 +44,17 @@ public class EventApiMapper {
                 new EventDetail.Form(event.formFields.stream().map(field -> field(field, locale)).toList()),
                 event.materials.stream()
                         .map(m -> new EventDetail.Material(m.title, m.url, m.kind)).toList(),
-                url(event));
+                practical(event.practical), url(event), AttendanceModes.of(event));
+    }
+
+    /** The practical information as the API shows it (public and admin alike). */
+    public static EventDetail.Practical practical(Practical p) {
+        EventDetail.PracticalTexts english = new EventDetail.PracticalTexts(p.costIncludesEn, p.venueAccessibilityEn,
+                p.onlineAccessibilityEn, p.routeInfoEn, p.accreditationEn, p.privacyNoteEn);
+        return new EventDetail.Practical(p.isFree(), p.costAmount, "EUR", p.languageList(), p.liveCaptions,
+                p.signLanguage, new EventDetail.PracticalTexts(p.costIncludes, p.venueAccessibility,
+                        p.onlineAccessibility, p.routeInfo, p.accreditation, p.privacyNote),
+                english.isEmpty() ? null : english);
     }
 
     private String url(Event event) {

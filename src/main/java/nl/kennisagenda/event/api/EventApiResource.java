@@ -1,7 +1,6 @@
 package nl.kennisagenda.event.api;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,6 +27,7 @@ import nl.kennisagenda.event.service.InvalidFilterException;
 import nl.kennisagenda.i18n.PageTexts;
 import nl.kennisagenda.i18n.CurrentLocale;
 import nl.kennisagenda.web.ApiError;
+import nl.kennisagenda.web.PageCache;
 import nl.kennisagenda.web.NotFoundMapper.ApiNotFoundException;
 
 /** Read-only JSON API over the public agenda: the same events and filters as the pages. */
@@ -45,6 +45,9 @@ public class EventApiResource {
     @Inject
     CurrentLocale locale;
 
+    @Inject
+    PageCache pages;
+
     @GET
     @Operation(summary = "Upcoming published events, soonest first",
             description = "The same filters as the agenda page; all are optional and combine with AND.")
@@ -52,7 +55,7 @@ public class EventApiResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EventSummary.class)))
     @APIResponse(responseCode = "400", description = "A filter value that cannot be understood",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public List<EventSummary> list(
+    public Response list(
             @Parameter(description = "Slug of an organising or partner organisation", example = "vilans")
             @RestQuery String organisation,
             @Parameter(description = "A theme, case-insensitive", example = "Eerstelijnszorg") @RestQuery String theme,
@@ -62,7 +65,8 @@ public class EventApiResource {
             @Parameter(description = "Free text in title, summary, description and organisation names")
             @RestQuery String q) {
         EventFilter filter = EventFilter.parse(new FilterForm(organisation, theme, format, month, q));
-        return catalog.upcoming(filter, Instant.now()).stream().map(mapper::summary).toList();
+        return pages.json("api-events", "",
+                () -> catalog.upcoming(filter, Instant.now()).stream().map(mapper::summary).toList());
     }
 
     @GET

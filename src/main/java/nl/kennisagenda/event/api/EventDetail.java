@@ -35,8 +35,9 @@ public record EventDetail(
         @Schema(nullable = true, description = "Where the event takes place; null for online events") Venue venue,
         @Schema(nullable = true, description = "Online platform, e.g. Zoom; null for in-person events") String onlinePlatform,
         @Schema(nullable = true) Contact contact,
-        @Schema(nullable = true) Integer capacity,
-        @Schema(nullable = true) Integer placesLeft,
+        @Schema(nullable = true, description = "Places for the whole event (hybrid: on site); null when unlimited") Integer capacity,
+        @Schema(nullable = true, description = "Places still free (hybrid: both modes together, null when either is "
+                + "unlimited); per mode: attendanceModes") Integer placesLeft,
         int confirmed,
         int waitlisted,
         boolean signupOpen,
@@ -46,7 +47,10 @@ public record EventDetail(
         List<Item> programme,
         Form form,
         @Schema(description = "Slides, recordings and reports, after the event") List<Material> materials,
-        String url) {
+        @Schema(description = "Costs, language, accessibility, route, accreditation and privacy") Practical practical,
+        String url,
+        @Schema(nullable = true, description = "Hybrid events: places per attendance mode; null otherwise")
+        AttendanceModes attendanceModes) {
 
     public record Organisation(String slug, String name) {
     }
@@ -93,5 +97,34 @@ public record EventDetail(
     }
 
     public record Material(String title, String url, MaterialKind kind) {
+    }
+
+    @Schema(name = "Practical", description = "The practical information of an event")
+    public record Practical(
+            @Schema(readOnly = true, description = "True when taking part costs nothing") Boolean free,
+            @Schema(nullable = true, description = "Price in euros; null or 0 when free", example = "95.00")
+            java.math.BigDecimal price,
+            @Schema(readOnly = true, example = "EUR") String currency,
+            @Schema(description = "Languages the event is held in: [\"nl\"], [\"en\"] or [\"nl\", \"en\"]")
+            List<String> languages,
+            @Schema(description = "The online session has live captions") Boolean liveCaptions,
+            @Schema(description = "A Dutch Sign Language interpreter takes part") Boolean signLanguage,
+            @Schema(description = "The texts in Dutch") PracticalTexts nl,
+            @Schema(nullable = true, description = "The texts in English, where the organiser wrote them") PracticalTexts en) {
+    }
+
+    @Schema(name = "PracticalTexts")
+    public record PracticalTexts(
+            @Schema(nullable = true, description = "What the price includes") String costIncludes,
+            @Schema(nullable = true) String venueAccessibility,
+            @Schema(nullable = true) String onlineAccessibility,
+            @Schema(nullable = true, description = "Route, parking and public transport") String route,
+            @Schema(nullable = true, description = "Accreditation points and register") String accreditation,
+            @Schema(nullable = true, description = "What happens with attendees' data at this event") String privacy) {
+
+        public boolean isEmpty() {
+            return costIncludes == null && venueAccessibility == null && onlineAccessibility == null && route == null
+                    && accreditation == null && privacy == null;
+        }
     }
 }

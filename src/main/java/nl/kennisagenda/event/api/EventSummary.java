@@ -18,10 +18,13 @@ public record EventSummary(
         EventFormat format,
         @Schema(example = "2026-12-03T10:30:00+01:00") OffsetDateTime start,
         @Schema(example = "2026-12-03T12:00:00+01:00") OffsetDateTime end,
-        @Schema(description = "Places for the whole event; null when unlimited", nullable = true) Integer capacity,
-        @Schema(description = "Places still free; null when unlimited", nullable = true) Integer placesLeft,
+        @Schema(description = "Places for the whole event (hybrid: on site); null when unlimited", nullable = true) Integer capacity,
+        @Schema(description = "Places still free (hybrid: both modes together, null when either is unlimited); "
+                + "null when unlimited", nullable = true) Integer placesLeft,
         @Schema(description = "Confirmed registrations") int confirmed,
         @Schema(description = "Registrations on the waiting list") int waitlisted,
         List<String> themes,
-        @Schema(description = "Absolute address of the event page") String url) {
+        @Schema(description = "Absolute address of the event page") String url,
+        @Schema(nullable = true, description = "Hybrid events: places per attendance mode; null otherwise")
+        AttendanceModes attendanceModes) {
 }

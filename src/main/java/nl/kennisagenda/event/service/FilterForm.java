@@ -10,6 +10,31 @@ public record FilterForm(String organisation, String theme, String format, Strin
         return new FilterForm(null, null, null, null, null);
     }
 
+    /** The agenda with these filters on the given page (page 1 without a page parameter), its values escaped. */
+    public String url(int page) {
+        StringBuilder query = new StringBuilder();
+        append(query, "organisation", organisation);
+        append(query, "theme", theme);
+        append(query, "format", format);
+        append(query, "month", month);
+        append(query, "q", q);
+        if (page > 1) {
+            append(query, "page", String.valueOf(page));
+        }
+        return query.isEmpty() ? "/" : "/?" + query;
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (isBlank(value)) {
+            return;
+        }
+        if (!query.isEmpty()) {
+            query.append('&');
+        }
+        query.append(name).append('=').append(java.net.URLEncoder.encode(value.trim(),
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public boolean isEmpty() {
         return isBlank(organisation) && isBlank(theme) && isBlank(format) && isBlank(month) && isBlank(q);
     }

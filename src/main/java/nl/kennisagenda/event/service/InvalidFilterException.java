@@ -6,7 +6,7 @@ import nl.kennisagenda.i18n.AppMessages;
 public class InvalidFilterException extends RuntimeException {
 
     public enum Field {
-        FORMAT("format"), MONTH("month"), QUERY("q");
+        FORMAT("format"), MONTH("month"), QUERY("q"), PAGE("page");
 
         public final String parameter;
 
@@ -30,6 +30,7 @@ public class InvalidFilterException extends RuntimeException {
             case FORMAT -> msg.filter_invalid_format(value);
             case MONTH -> msg.filter_invalid_month(value);
             case QUERY -> msg.filter_invalid_q();
+            case PAGE -> msg.filter_invalid_page(value);
         };
     }
 }

@@ -20,6 +20,7 @@ import nl.kennisagenda.event.EventFormat;
 import nl.kennisagenda.event.EventLines;
 import nl.kennisagenda.event.EventMaterial;
 import nl.kennisagenda.event.EventStatus;
+import nl.kennisagenda.event.Materials;
 import nl.kennisagenda.event.Organisation;
 import nl.kennisagenda.event.ProgrammeItem;
 import nl.kennisagenda.event.SignupState;
@@ -67,11 +68,23 @@ public class EventPageExtensions {
 
     /** "Nog 12 plaatsen vrij", "Vol — wachtlijst", or null when there is no limit. */
     static String placesLine(Event event, @TemplateAttribute("locale") Object locale) {
+        if (event.isHybrid() && (event.capacity != null || event.onlineCapacity != null)) {
+            // Per mode: "Op locatie: Nog 3 plaatsen vrij · Online: geen maximum".
+            AppMessages msg = texts(locale);
+            return msg.places_mode_on_site(modePlaces(event, nl.kennisagenda.event.AttendanceMode.ON_SITE, msg))
+                    + " · " + msg.places_mode_online(modePlaces(event, nl.kennisagenda.event.AttendanceMode.ONLINE, msg));
+        }
         if (event.hasUnlimitedCapacity()) {
             return null;
         }
         AppMessages msg = texts(locale);
         return event.isFull() ? msg.full_waitlist() : msg.places_left(event.placesLeft());
+    }
+
+    private static String modePlaces(Event event, nl.kennisagenda.event.AttendanceMode mode, AppMessages msg) {
+        Integer left = event.placesLeft(mode);
+        return left == null ? msg.places_mode_unlimited() : event.isFull(mode) ? msg.full_waitlist()
+                : msg.places_left(left);
     }
 
     /** Places of a breakout session, or null when only the event's capacity limits it. */
@@ -89,6 +102,21 @@ public class EventPageExtensions {
 
     static boolean isOver(Event event) {
         return event.isPast(Instant.now());
+    }
+
+    /** Over and not cancelled: the page becomes a look back ("Terugblik") and sign-up disappears. */
+    static boolean tookPlace(Event event) {
+        return event.status != EventStatus.CANCELLED && event.isPast(Instant.now());
+    }
+
+    /** The materials grouped as the look back and the follow-up mails show them (one rule: event.Materials). */
+    static List<Materials.Group> materialGroups(Event event) {
+        return Materials.grouped(event);
+    }
+
+    /** "Presentaties": the heading of a group of materials in the page's language. */
+    static String headingText(Materials.Group group, @TemplateAttribute("locale") Object locale) {
+        return group.heading(CurrentLocale.from(locale));
     }
 
     /** Organiser with partners in short names: "Vilans met VWS en ESHPM". */

@@ -5,10 +5,10 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -18,8 +18,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.service.EventCatalog;
+import nl.kennisagenda.web.PageCache;
 
-/** The page of one event, and the look back at past events. */
+/** The page of one event (from {@link PageCache}), and the look back at past events. */
 @Path("/events")
 @Tag(name = "Pages", description = "Public HTML pages")
 public class EventPageResource {
@@ -34,6 +35,9 @@ public class EventPageResource {
     @Inject
     EventCatalog catalog;
 
+    @Inject
+    PageCache pages;
+
     @GET
     @Path("past")
     @Produces(MediaType.TEXT_HTML)
@@ -47,7 +51,7 @@ public class EventPageResource {
     @Path("{slug: [a-z0-9-]+}")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Everything about one published event")
-    public TemplateInstance event(@RestPath String slug) {
-        return catalog.publicEvent(slug).map(Templates::event).orElseThrow(NotFoundException::new);
+    public Response event(@RestPath String slug) {
+        return pages.html("event", slug, () -> catalog.publicEvent(slug).map(Templates::event));
     }
 }

@@ -166,6 +166,23 @@ public interface AdmRegMessages {
     @Message
     String col_sessions();
 
+    // Hybrid events: attendance mode
+
+    @Message
+    String col_mode();
+
+    @Message
+    String mode_on_site();
+
+    @Message
+    String mode_online();
+
+    @Message
+    String filter_mode();
+
+    @Message
+    String counts_online_heading();
+
     @Message
     String col_created();
 

@@ -17,6 +17,14 @@ public final class AdmRegTexts {
                 locale != null && "en".equals(locale.getLanguage()) ? "en" : "nl"));
     }
 
+    /** "Op locatie" / "Online"; empty when unknown. */
+    public static String mode(AdmRegMessages m, nl.kennisagenda.event.AttendanceMode mode) {
+        if (mode == null) {
+            return "";
+        }
+        return mode == nl.kennisagenda.event.AttendanceMode.ONLINE ? m.mode_online() : m.mode_on_site();
+    }
+
     public static String status(AdmRegMessages m, RegistrationStatus status) {
         return switch (status) {
             case CONFIRMED -> m.status_confirmed();

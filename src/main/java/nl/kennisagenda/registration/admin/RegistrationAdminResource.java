@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestPath;
@@ -29,6 +30,7 @@ import nl.kennisagenda.account.ActedBy;
 import nl.kennisagenda.audit.AuditLog;
 import nl.kennisagenda.account.Actor;
 import nl.kennisagenda.account.CurrentActor;
+import nl.kennisagenda.event.AttendanceMode;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.FormField;
 import nl.kennisagenda.i18n.CurrentLocale;
@@ -75,7 +77,7 @@ public class RegistrationAdminResource {
 
     /** The list's query parameters as typed, for re-showing the filter form and building links. */
     public record ListForm(String q, String status, String session, String presence, String sort, String dir,
-            int page) {
+            int page, String mode) {
 
         /** The query string for another page or sort, keeping the rest. */
         public String link(String newSort, String newDir, int newPage) {
@@ -84,6 +86,7 @@ public class RegistrationAdminResource {
             append(query, "status", status);
             append(query, "session", session);
             append(query, "presence", presence);
+            append(query, "mode", mode);
             append(query, "sort", newSort);
             append(query, "dir", newDir);
             if (newPage > 1) {
@@ -160,15 +163,16 @@ public class RegistrationAdminResource {
     @Operation(hidden = true)
     public Response list(@RestPath long eventId, @RestQuery String q, @RestQuery String status,
             @RestQuery String session, @RestQuery String presence, @RestQuery String sort, @RestQuery String dir,
-            @RestQuery String page, @RestQuery String done) {
+            @RestQuery String page, @RestQuery String done, @RestQuery String mode) {
         Actor actor = current.get();
         Event event = queries.event(actor, eventId);
         ListForm form = new ListForm(trim(q, 200), enumName(status), longText(session),
                 "present".equals(presence) || "absent".equals(presence) ? presence : null,
-                sortName(sort), "desc".equals(dir) ? "desc" : null, intOr(page, 1));
+                sortName(sort), "desc".equals(dir) ? "desc" : null, intOr(page, 1),
+                event.isHybrid() && AttendanceMode.parse(mode) != null ? AttendanceMode.parse(mode).name() : null);
         Filter filter = new Filter(form.q(), form.status() == null ? null : RegistrationStatus.valueOf(form.status()),
                 form.session() == null ? null : Long.valueOf(form.session()), form.presence(), form.sort(),
-                "desc".equals(form.dir()), form.page());
+                "desc".equals(form.dir()), form.page(), AttendanceMode.parse(form.mode()));
         Page found = queries.list(actor, eventId, filter);
         return noStore(Response.ok(Templates.list(actor, event, queries.canChange(actor, event), found,
                 queries.counts(actor, eventId), form, done, csrf.token())));
@@ -210,9 +214,10 @@ public class RegistrationAdminResource {
     public Response csv(@RestPath long eventId) {
         Actor actor = current.get();
         Event event = queries.event(actor, eventId);
-        byte[] body = RegistrationExport.csv(RegistrationExport.table(event, queries.all(actor, eventId),
-                locale.get()));
+        RegistrationExport.Columns columns = RegistrationExport.columns(event, locale.get());
         audit.recordAlone(ActedBy.of(actor), eventId, AuditLog.EXPORTED, "CSV");
+        StreamingOutput body = out -> RegistrationExport.csv(columns,
+                sink -> queries.forEachRow(actor, eventId, sink), out);
         return attachment(body, "text/csv; charset=UTF-8", RegistrationExport.fileName(event, "csv"));
     }
 
@@ -223,14 +228,17 @@ public class RegistrationAdminResource {
     public Response xlsx(@RestPath long eventId) {
         Actor actor = current.get();
         Event event = queries.event(actor, eventId);
-        byte[] body = RegistrationExport.xlsx(RegistrationExport.table(event, queries.all(actor, eventId),
-                locale.get()), AdmRegTexts.messages(locale.get()).sheet_name());
+        RegistrationExport.Columns columns = RegistrationExport.columns(event, locale.get());
+        String sheetName = AdmRegTexts.messages(locale.get()).sheet_name();
         audit.recordAlone(ActedBy.of(actor), eventId, AuditLog.EXPORTED, "XLSX");
+        StreamingOutput body = out -> RegistrationExport.xlsx(columns, sheetName,
+                sink -> queries.forEachRow(actor, eventId, sink), out);
         return attachment(body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 RegistrationExport.fileName(event, "xlsx"));
     }
 
-    static Response attachment(byte[] body, String type, String fileName) {
+    /** A download: the body is written while the response goes out (streamed exports) or given whole. */
+    static Response attachment(Object body, String type, String fileName) {
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
                 .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").build();
     }

@@ -1,14 +1,19 @@
 package nl.kennisagenda.registration.admin;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,8 +21,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.jpa.HibernateHints;
+
 import nl.kennisagenda.account.AccessPolicy;
 import nl.kennisagenda.account.Actor;
+import nl.kennisagenda.event.AttendanceMode;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.FieldType;
 import nl.kennisagenda.event.FormField;
@@ -46,9 +54,17 @@ public class RegistrationQueries {
     @Inject
     EntityManager em;
 
-    /** What the list shows; every member optional. {@code presence}: "present" or "absent" (confirmed, not present). */
+    /**
+     * What the list shows; every member optional. {@code presence}: "present" or "absent" (confirmed, not present);
+     * {@code mode}: on site or online (hybrid events).
+     */
     public record Filter(String q, RegistrationStatus status, Long sessionId, String presence, String sort,
-            boolean descending, int page) {
+            boolean descending, int page, AttendanceMode mode) {
+
+        public Filter(String q, RegistrationStatus status, Long sessionId, String presence, String sort,
+                boolean descending, int page) {
+            this(q, status, sessionId, presence, sort, descending, page, null);
+        }
 
         public static Filter all() {
             return new Filter(null, null, null, null, "name", false, 1);
@@ -57,7 +73,11 @@ public class RegistrationQueries {
 
     public record Row(long id, String firstName, String lastName, String email, String organisation, String role,
             RegistrationStatus status, List<String> sessions, Instant createdAt, Instant checkedInAt,
-            String checkedInBy, Map<String, String> answers, boolean newsletter) {
+            String checkedInBy, Map<String, String> answers, boolean newsletter, AttendanceMode mode) {
+
+        public boolean online() {
+            return mode == AttendanceMode.ONLINE;
+        }
 
         public String name() {
             return firstName + " " + lastName;
@@ -87,7 +107,12 @@ public class RegistrationQueries {
         }
     }
 
-    public record Counts(Map<RegistrationStatus, Long> byStatus, long checkedIn, List<SessionCount> sessions) {
+    /**
+     * @param online at a hybrid event, the online part of the counts (confirmed, waitlisted, checked in); null for
+     *        other events
+     */
+    public record Counts(Map<RegistrationStatus, Long> byStatus, long checkedIn, List<SessionCount> sessions,
+            ModeCounts online) {
 
         public long of(RegistrationStatus status) {
             return byStatus.getOrDefault(status, 0L);
@@ -159,6 +184,10 @@ public class RegistrationQueries {
             where.append(" and r.id in (select r2.id from Registration r2 join r2.sessions s where s.id = :session)");
             params.put("session", filter.sessionId());
         }
+        if (filter.mode() != null && event.isHybrid()) {
+            where.append(" and r.attendanceMode = :mode");
+            params.put("mode", filter.mode());
+        }
         if ("present".equals(filter.presence())) {
             where.append(" and r.checkedInAt is not null");
         } else if ("absent".equals(filter.presence())) {
@@ -182,14 +211,106 @@ public class RegistrationQueries {
         params.forEach(query::setParameter);
         List<Registration> found = query.setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE)
                 .getResultList();
-        return new Page(found.stream().map(RegistrationQueries::row).toList(), total, page, pages);
+        return new Page(rowsOf(found), total, page, pages);
     }
 
     /** Every registration of the event (cancelled ones included, they have a status column), by last name. */
     public List<Row> all(Actor actor, long eventId) {
+        List<Row> rows = new ArrayList<>();
+        try {
+            forEachRow(actor, eventId, rows::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    /** Registrations read per step of {@link #forEachRow}: all that it holds at once. */
+    static final int EXPORT_CHUNK = 500;
+
+    /** Takes the rows of an export one by one, e.g. writing each to the response. */
+    @FunctionalInterface
+    public interface RowSink {
+        void accept(Row row) throws IOException;
+    }
+
+    /**
+     * Every registration of the event (cancelled ones included), by last name, handed to {@code sink} one by one
+     * while the query runs: the rows are read through a cursor ({@value #EXPORT_CHUNK} at a time, with their answers
+     * and sessions in one query each per step), so an export of any size holds one step, not the event. Its own
+     * transaction, because a streamed response is written after the resource method has returned.
+     */
+    @Transactional
+    public void forEachRow(Actor actor, long eventId, RowSink sink) throws IOException {
         Event event = event(actor, eventId);
-        return Registration.<Registration>list("event = ?1 order by lower(lastName), lower(firstName), id", event)
-                .stream().map(RegistrationQueries::row).toList();
+        AttendanceMode implied = event.impliedMode();
+        try (Stream<Object[]> found = em.createQuery("select r.id, r.firstName, r.lastName, r.email,"
+                + " r.organisationName, r.jobRole, r.status, r.createdAt, r.checkedInAt, r.checkedInBy,"
+                + " r.newsletterOptIn, r.attendanceMode from Registration r where r.event = :event"
+                + " order by lower(r.lastName), lower(r.firstName), r.id", Object[].class)
+                .setParameter("event", event).setHint(HibernateHints.HINT_FETCH_SIZE, EXPORT_CHUNK)
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream()) {
+            Iterator<Object[]> rows = found.iterator();
+            List<Object[]> chunk = new ArrayList<>(EXPORT_CHUNK);
+            while (rows.hasNext()) {
+                chunk.add(rows.next());
+                if (chunk.size() == EXPORT_CHUNK || !rows.hasNext()) {
+                    List<Long> ids = chunk.stream().map(row -> (Long) row[0]).toList();
+                    Map<Long, Map<String, String>> answers = answersOf(ids);
+                    Map<Long, List<String>> sessions = sessionsOf(ids);
+                    for (Object[] r : chunk) {
+                        Long id = (Long) r[0];
+                        sink.accept(new Row(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                                (String) r[5], (RegistrationStatus) r[6], sessions.getOrDefault(id, List.of()),
+                                (Instant) r[7], (Instant) r[8], (String) r[9],
+                                answers.getOrDefault(id, Map.of()), (Boolean) r[10],
+                                implied != null ? implied : (AttendanceMode) r[11]));
+                    }
+                    chunk.clear();
+                }
+            }
+        }
+    }
+
+    /** Rows for loaded registrations, with the answers and sessions of all of them in two queries (not two each). */
+    private List<Row> rowsOf(List<Registration> registrations) {
+        List<Long> ids = registrations.stream().map(r -> r.id).toList();
+        Map<Long, Map<String, String>> answers = answersOf(ids);
+        Map<Long, List<String>> sessions = sessionsOf(ids);
+        return registrations.stream().map(r -> new Row(r.id, r.firstName, r.lastName, r.email, r.organisationName,
+                r.jobRole, r.status, sessions.getOrDefault(r.id, List.of()), r.createdAt, r.checkedInAt,
+                r.checkedInBy, answers.getOrDefault(r.id, Map.of()), r.newsletterOptIn, r.mode())).toList();
+    }
+
+    private Map<Long, Map<String, String>> answersOf(List<Long> ids) {
+        Map<Long, Map<String, String>> answers = new HashMap<>();
+        if (ids.isEmpty()) {
+            return answers;
+        }
+        List<?> found = em.createNativeQuery("select registration_id, field_key, answer from registration_answers"
+                + " where registration_id in (:ids)").setParameter("ids", ids).getResultList();
+        for (Object result : found) {
+            Object[] row = (Object[]) result;
+            answers.computeIfAbsent(((Number) row[0]).longValue(), id -> new HashMap<>())
+                    .put((String) row[1], (String) row[2]);
+        }
+        return answers;
+    }
+
+    /** Each registration's session titles, by start and id. */
+    private Map<Long, List<String>> sessionsOf(List<Long> ids) {
+        Map<Long, List<String>> sessions = new HashMap<>();
+        if (ids.isEmpty()) {
+            return sessions;
+        }
+        List<?> found = em.createNativeQuery("select rs.registration_id, p.title from registration_sessions rs"
+                + " join programme_items p on p.id = rs.programme_item_id where rs.registration_id in (:ids)"
+                + " order by rs.registration_id, p.starts_at, p.id").setParameter("ids", ids).getResultList();
+        for (Object result : found) {
+            Object[] row = (Object[]) result;
+            sessions.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>()).add((String) row[1]);
+        }
+        return sessions;
     }
 
     /** The confirmed people, by last name: the presence list and the check-in page. */
@@ -207,7 +328,7 @@ public class RegistrationQueries {
         if (filter.q() != null && !filter.q().isBlank()) {
             query.setParameter("q", "%" + escapeLike(filter.q().strip().toLowerCase(Locale.ROOT)) + "%");
         }
-        return query.getResultList().stream().map(RegistrationQueries::row).toList();
+        return rowsOf(query.getResultList());
     }
 
     public Counts counts(Actor actor, long eventId) {
@@ -227,7 +348,22 @@ public class RegistrationQueries {
                 .stream().map(s -> new SessionCount(s.id, s.title, s.roundNumber, s.capacity, s.confirmedCount,
                         s.waitlistedCount))
                 .toList();
-        return new Counts(byStatus, checkedIn, sessions);
+        ModeCounts online = null;
+        if (event.isHybrid()) {
+            long onlineCheckedIn = em.createQuery("select count(r) from Registration r where r.event = :event"
+                    + " and r.status = :status and r.checkedInAt is not null and r.attendanceMode = :mode", Long.class)
+                    .setParameter("event", event).setParameter("status", RegistrationStatus.CONFIRMED)
+                    .setParameter("mode", AttendanceMode.ONLINE).getSingleResult();
+            online = new ModeCounts(event.onlineConfirmedCount, event.onlineWaitlistedCount, onlineCheckedIn,
+                    event.onlineCapacity, event.confirmedCount - event.onlineConfirmedCount,
+                    event.waitlistedCount - event.onlineWaitlistedCount, checkedIn - onlineCheckedIn, event.capacity);
+        }
+        return new Counts(byStatus, checkedIn, sessions, online);
+    }
+
+    /** A hybrid event's numbers per mode: online, and on site (the rest). */
+    public record ModeCounts(long confirmed, long waitlisted, long checkedIn, Integer capacity, long onSiteConfirmed,
+            long onSiteWaitlisted, long onSiteCheckedIn, Integer onSiteCapacity) {
     }
 
     /** One registration of the event; empty when it does not exist or belongs to another event. */
@@ -269,6 +405,7 @@ public class RegistrationQueries {
                 continue;
             }
             String value = switch (field.fieldKey) {
+                case SignupValidator.ATTENDANCE_MODE -> AdmRegTexts.mode(AdmRegTexts.messages(locale), registration.mode());
                 case FormField.FIRST_NAME -> registration.firstName;
                 case FormField.LAST_NAME -> registration.lastName;
                 case FormField.EMAIL -> registration.email;
@@ -298,15 +435,6 @@ public class RegistrationQueries {
         }
         moves.sort(java.util.Comparator.comparingInt(MoveOption::round));
         return moves;
-    }
-
-    static Row row(Registration r) {
-        List<String> sessions = r.sessions.stream()
-                .sorted(java.util.Comparator.comparing((ProgrammeItem item) -> item.startsAt)
-                        .thenComparing(item -> item.id))
-                .map(item -> item.title).collect(Collectors.toList());
-        return new Row(r.id, r.firstName, r.lastName, r.email, r.organisationName, r.jobRole, r.status, sessions,
-                r.createdAt, r.checkedInAt, r.checkedInBy, Map.copyOf(r.answers), r.newsletterOptIn);
     }
 
     private static String escapeLike(String value) {

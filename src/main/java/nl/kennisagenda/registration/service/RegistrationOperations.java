@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.jboss.logging.Logger;
 
 import nl.kennisagenda.account.ActedBy;
+import nl.kennisagenda.event.AttendanceMode;
 import nl.kennisagenda.event.EventLocks;
 import nl.kennisagenda.event.EventStatus;
 import nl.kennisagenda.event.FormField;
@@ -29,6 +30,7 @@ import nl.kennisagenda.registration.Attendee;
 import nl.kennisagenda.registration.Registration;
 import nl.kennisagenda.registration.RegistrationChanged;
 import nl.kennisagenda.registration.RegistrationChanged.Change;
+import nl.kennisagenda.registration.RegistrationMessages;
 import nl.kennisagenda.registration.RegistrationStatus;
 
 /**
@@ -53,6 +55,9 @@ import nl.kennisagenda.registration.RegistrationStatus;
 public class RegistrationOperations {
 
     private static final Logger LOG = Logger.getLogger(RegistrationOperations.class);
+
+    @Inject
+    nl.kennisagenda.privacy.PrivacyStatements privacy;
 
     @Inject
     EntityManager em;
@@ -114,7 +119,7 @@ public class RegistrationOperations {
         List<ProgrammeItem> sessions = lock(event, answers.sessions()).sessions();
         requireOpen(event);
         RegistrationStatus status = event.requiresApproval ? RegistrationStatus.PENDING
-                : fits(event, sessions) ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
+                : fits(event, answers.mode(), sessions) ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
 
         if (existing != null) {
             reload(existing);
@@ -124,6 +129,11 @@ public class RegistrationOperations {
             return new SignupResult(event.id, event.slug, status);
         }
         Registration registration = place(event, attendee, existing, status, locale, answers, sessions);
+        if (actedBy.kind() == ActedBy.Kind.VISITOR) {
+            // The statement in force as the sign-up is stored: the one the notice on the form linked to, unless it
+            // was changed in the minutes the visitor filled in the form (docs/architecture.md, "Privacy").
+            registration.privacyVersion = privacy.currentVersion(event.organisation);
+        }
         changes.fire(new RegistrationChanged(registration, changeFor(status), actedBy, null));
         return new SignupResult(event.id, event.slug, status);
     }
@@ -199,6 +209,15 @@ public class RegistrationOperations {
         Set<ProgrammeItem> involved = new LinkedHashSet<>(registration.sessions);
         involved.addAll(answers.sessions());
         lock(event, involved);
+        if (registration.isConfirmed() && event.isHybrid() && answers.mode() != registration.attendanceMode
+                && event.isFull(answers.mode())) {
+            // A confirmed person keeps their place unless the other mode has one: refused, with the reason, rather
+            // than silently trading a place for a waiting list.
+            RegistrationMessages m = validator.messages(locale);
+            throw new InvalidSignupException(Map.of(SignupValidator.ATTENDANCE_MODE,
+                    m.error_mode_full(validator.modeLabel(answers.mode(), locale),
+                            validator.modeLabel(registration.attendanceMode, locale))));
+        }
         if (registration.isConfirmed()) {
             for (ProgrammeItem session : answers.sessions()) {
                 if (!registration.sessions.contains(session) && session.isFull()) {
@@ -207,11 +226,19 @@ public class RegistrationOperations {
                 }
             }
         }
+        Set<Long> sessionsBefore = registration.sessionIds();
+        AttendanceMode modeBefore = registration.mode();
         count(registration, -1);
         apply(registration, answers, answers.sessions());
         registration.updatedAt = now();
         count(registration, +1);
-        changes.fire(new RegistrationChanged(registration, Change.UPDATED, actedBy, null));
+        boolean calendarChanged = registration.raiseCalendarSequenceIfSessionsChanged(sessionsBefore);
+        if (registration.mode() != modeBefore && !calendarChanged) {
+            // Another mode is another LOCATION (and join link or address): the calendar entry changes too.
+            registration.icalSequence++;
+            calendarChanged = true;
+        }
+        changes.fire(new RegistrationChanged(registration, Change.UPDATED, actedBy, null, calendarChanged));
         promoteWaitlisted(event);
         return registration;
     }
@@ -307,7 +334,7 @@ public class RegistrationOperations {
                 throw new RegistrationRefusedException(RegistrationRefusedException.Reason.ALREADY_REGISTERED);
             }
         }
-        boolean fits = fits(event, sessions);
+        boolean fits = fits(event, answers.mode(), sessions);
         if (!fits && !overbook) {
             throw new RegistrationRefusedException(RegistrationRefusedException.Reason.FULL);
         }
@@ -333,7 +360,7 @@ public class RegistrationOperations {
         if (!registration.isWaitlisted()) {
             throw new RegistrationRefusedException(RegistrationRefusedException.Reason.NOT_WAITLISTED);
         }
-        boolean fits = fits(registration.event, new ArrayList<>(registration.sessions));
+        boolean fits = fits(registration.event, registration.attendanceMode, new ArrayList<>(registration.sessions));
         if (!fits && !overbook) {
             throw new RegistrationRefusedException(RegistrationRefusedException.Reason.FULL);
         }
@@ -356,7 +383,7 @@ public class RegistrationOperations {
         if (!registration.isPending()) {
             throw new RegistrationRefusedException(RegistrationRefusedException.Reason.NOT_PENDING);
         }
-        boolean fits = fits(registration.event, new ArrayList<>(registration.sessions));
+        boolean fits = fits(registration.event, registration.attendanceMode, new ArrayList<>(registration.sessions));
         registration.status = fits ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
         registration.updatedAt = now();
         if (!fits) {
@@ -410,12 +437,15 @@ public class RegistrationOperations {
         if (registration.isConfirmed() && to.isFull()) {
             throw new RegistrationRefusedException(RegistrationRefusedException.Reason.SESSION_FULL);
         }
+        Set<Long> sessionsBefore = registration.sessionIds();
         count(registration, -1);
         registration.sessions.remove(from);
         registration.sessions.add(to);
         registration.updatedAt = now();
         count(registration, +1);
-        changes.fire(new RegistrationChanged(registration, Change.MOVED, actedBy, from.title + " → " + to.title));
+        boolean calendarChanged = registration.raiseCalendarSequenceIfSessionsChanged(sessionsBefore);
+        changes.fire(new RegistrationChanged(registration, Change.MOVED, actedBy, from.title + " → " + to.title,
+                calendarChanged));
         promoteWaitlisted(event);
         return registration;
     }
@@ -428,6 +458,18 @@ public class RegistrationOperations {
      */
     @Transactional(TxType.MANDATORY)
     public boolean checkIn(long registrationId, ActedBy actedBy) {
+        return checkIn(registrationId, actedBy, now(), actedBy.name(), null);
+    }
+
+    /**
+     * Marks a confirmed person present as {@link #checkIn(long, ActedBy)} does, with the moment and the "by" text
+     * given: attendance recorded afterwards (a participant list, a list ticked by hand) does not know when the
+     * person arrived, and says how it was recorded.
+     *
+     * @param detail what the history line adds, e.g. "participant list"; may be null
+     */
+    @Transactional(TxType.MANDATORY)
+    public boolean checkIn(long registrationId, ActedBy actedBy, Instant at, String checkedInBy, String detail) {
         Registration registration = Registration.<Registration>findByIdOptional(registrationId)
                 .orElseThrow(UnknownRegistrationException::new);
         if (!registration.isConfirmed()) {
@@ -437,11 +479,11 @@ public class RegistrationOperations {
         em.flush();
         int changed = em.createQuery("update Registration r set r.checkedInAt = ?1, r.checkedInBy = ?2"
                 + " where r.id = ?3 and r.checkedInAt is null")
-                .setParameter(1, now()).setParameter(2, actedBy.name()).setParameter(3, registrationId)
+                .setParameter(1, at).setParameter(2, checkedInBy).setParameter(3, registrationId)
                 .executeUpdate();
         em.refresh(registration);
         if (changed > 0) {
-            changes.fire(new RegistrationChanged(registration, Change.CHECKED_IN, actedBy, null));
+            changes.fire(new RegistrationChanged(registration, Change.CHECKED_IN, actedBy, detail));
         }
         return changed > 0;
     }
@@ -449,6 +491,12 @@ public class RegistrationOperations {
     /** Takes a presence mark back; idempotent like {@link #checkIn}. @return whether a mark was removed */
     @Transactional(TxType.MANDATORY)
     public boolean undoCheckIn(long registrationId, ActedBy actedBy) {
+        return undoCheckIn(registrationId, actedBy, null);
+    }
+
+    /** Takes a presence mark back, with a detail for the history line (e.g. "by hand"). */
+    @Transactional(TxType.MANDATORY)
+    public boolean undoCheckIn(long registrationId, ActedBy actedBy, String detail) {
         Registration registration = Registration.<Registration>findByIdOptional(registrationId)
                 .orElseThrow(UnknownRegistrationException::new);
         locks.setLockTimeout();
@@ -458,7 +506,7 @@ public class RegistrationOperations {
                 .setParameter(1, registrationId).executeUpdate();
         em.refresh(registration);
         if (changed > 0) {
-            changes.fire(new RegistrationChanged(registration, Change.CHECK_IN_UNDONE, actedBy, null));
+            changes.fire(new RegistrationChanged(registration, Change.CHECK_IN_UNDONE, actedBy, detail));
         }
         return changed > 0;
     }
@@ -494,7 +542,8 @@ public class RegistrationOperations {
             if (event.isFull()) {
                 break;
             }
-            if (fits(event, new ArrayList<>(candidate.sessions))) {
+            // Per mode: a place that came free on site goes to whoever waits for one on site, not online.
+            if (fits(event, candidate.attendanceMode, new ArrayList<>(candidate.sessions))) {
                 count(candidate, -1);
                 candidate.status = RegistrationStatus.CONFIRMED;
                 candidate.updatedAt = now();
@@ -524,20 +573,24 @@ public class RegistrationOperations {
         return locks.lock(event.id, sessions.stream().map(session -> session.id).toList());
     }
 
-    private static boolean fits(nl.kennisagenda.event.Event event, List<ProgrammeItem> sessions) {
-        return !event.isFull() && sessions.stream().noneMatch(ProgrammeItem::isFull);
+    /** A place in the person's mode (the event's capacity when it is not hybrid) and in every chosen session. */
+    private static boolean fits(nl.kennisagenda.event.Event event, AttendanceMode mode, List<ProgrammeItem> sessions) {
+        return !event.isFull(mode) && sessions.stream().noneMatch(ProgrammeItem::isFull);
     }
 
     /** Adds (+1) or removes (-1) a registration from the counters that match its status. */
     private static void count(Registration registration, int delta) {
         nl.kennisagenda.event.Event event = registration.event;
+        boolean online = registration.attendanceMode == AttendanceMode.ONLINE;
         switch (registration.status) {
             case CONFIRMED -> {
                 event.confirmedCount += delta;
+                event.onlineConfirmedCount += online ? delta : 0;
                 registration.sessions.forEach(session -> session.confirmedCount += delta);
             }
             case WAITLISTED -> {
                 event.waitlistedCount += delta;
+                event.onlineWaitlistedCount += online ? delta : 0;
                 registration.sessions.forEach(session -> session.waitlistedCount += delta);
             }
             case CANCELLED, PENDING, DECLINED -> {
@@ -552,6 +605,9 @@ public class RegistrationOperations {
         registration.email = answers.email();
         registration.organisationName = answers.organisation();
         registration.jobRole = answers.role();
+        AttendanceMode implied = registration.event.impliedMode();
+        registration.attendanceMode = answers.mode() != null ? answers.mode()
+                : implied != null ? implied : registration.attendanceMode;
         // Answers to fields the organiser has since removed from the form stay: only the current fields are replaced.
         java.util.Set<String> formKeys = new java.util.HashSet<>();
         SignupValidator.effectiveFields(registration.event).forEach(field -> formKeys.add(field.fieldKey));
@@ -578,8 +634,6 @@ public class RegistrationOperations {
 
     /** Whether the person can still change or cancel: not cancelled, event published and not started. */
     public boolean isChangeable(Registration registration) {
-        nl.kennisagenda.event.Event event = registration.event;
-        return !registration.isClosed() && event.status == EventStatus.PUBLISHED
-                && event.startsAt.isAfter(now());
+        return registration.isChangeable(now());
     }
 }

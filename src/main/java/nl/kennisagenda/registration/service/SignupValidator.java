@@ -34,6 +34,12 @@ public class SignupValidator {
     /** Keys that are not form fields but may be submitted. */
     public static final String NEWSLETTER = "newsletter";
 
+    /**
+     * Key of the attendance mode choice ("ON_SITE" or "ONLINE") that every hybrid event's form has: not an
+     * organiser's field but part of the registration itself ({@link nl.kennisagenda.registration.Registration#mode()}).
+     */
+    public static final String ATTENDANCE_MODE = "attendanceMode";
+
     /** Pragmatic address syntax: one @, a dotted domain, no spaces or control characters. */
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -86,7 +92,36 @@ public class SignupValidator {
             fields.add(sessions);
         }
         fields.sort(Comparator.comparingInt(field -> field.sortOrder));
+        if (event.isHybrid() && fields.stream().noneMatch(field -> field.fieldKey.equals(ATTENDANCE_MODE))) {
+            // Right after the person's own details, before the organiser's questions and the sessions.
+            int at = 0;
+            for (int i = 0; i < fields.size(); i++) {
+                if (PERSON_KEYS.contains(fields.get(i).fieldKey)) {
+                    at = i + 1;
+                }
+            }
+            fields.add(at, attendanceModeField(event));
+        }
         return fields;
+    }
+
+    private static final Set<String> PERSON_KEYS = Set.of(FormField.FIRST_NAME, FormField.LAST_NAME, FormField.EMAIL,
+            FormField.ORGANISATION, FormField.ROLE);
+
+    /** The required choice of a hybrid event's form: a SELECT whose stored options are the mode names. */
+    private static FormField attendanceModeField(Event event) {
+        FormField field = StandardFormFields.field(event, -1, ATTENDANCE_MODE, "Hoe neem je deel?",
+                "How will you take part?", FieldType.SELECT, true, null);
+        field.options.addAll(List.of(nl.kennisagenda.event.AttendanceMode.ON_SITE.name(),
+                nl.kennisagenda.event.AttendanceMode.ONLINE.name()));
+        field.optionsEn.addAll(List.of("On site", "Online"));
+        return field;
+    }
+
+    /** "op locatie" / "online": the mode as a sentence names it. */
+    public String modeLabel(nl.kennisagenda.event.AttendanceMode mode, Locale locale) {
+        RegistrationMessages m = messages(locale);
+        return mode == nl.kennisagenda.event.AttendanceMode.ONLINE ? m.mode_online_lower() : m.mode_on_site_lower();
     }
 
     /** Longest accepted answer for a field: the form's own limit, never more than the column holds. */
@@ -142,8 +177,12 @@ public class SignupValidator {
         String organisation = answers.remove(FormField.ORGANISATION);
         String role = answers.remove(FormField.ROLE);
         String consent = input.newsletter() ? m.newsletter_consent() : null;
+        nl.kennisagenda.event.AttendanceMode mode = event.isHybrid()
+                ? nl.kennisagenda.event.AttendanceMode.parse(answers.remove(ATTENDANCE_MODE))
+                : event.impliedMode();
+        answers.remove(ATTENDANCE_MODE);
         return new ValidatedSignup(firstName, lastName, email, organisation, role, answers, sessions,
-                input.newsletter(), consent);
+                input.newsletter(), consent, mode);
     }
 
     /** Returns the cleaned answer, or null when empty; records an error when a rule is broken. */
@@ -279,11 +318,19 @@ public class SignupValidator {
             }
         }
         if (field.required) {
-            for (Integer round : event.breakoutRounds()) {
-                if (!byRound.containsKey(round)) {
-                    errors.put(field.fieldKey, m.error_session_round(round));
-                    return List.of();
-                }
+            // Every round without a choice at once, so the visitor fixes them in one go.
+            List<Integer> missing = event.breakoutRounds().stream().filter(round -> !byRound.containsKey(round))
+                    .toList();
+            if (missing.size() == 1) {
+                errors.put(field.fieldKey, m.error_session_round(missing.get(0)));
+                return List.of();
+            }
+            if (!missing.isEmpty()) {
+                String rounds = missing.subList(0, missing.size() - 1).stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + " " + m.and() + " "
+                        + missing.get(missing.size() - 1);
+                errors.put(field.fieldKey, m.error_session_rounds(rounds));
+                return List.of();
             }
         }
         return byRound.values().stream().sorted(Comparator.comparing(item -> item.id)).toList();

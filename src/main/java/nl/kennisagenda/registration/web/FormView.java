@@ -22,7 +22,8 @@ public record FormView(List<FieldView> fields, List<ErrorLink> errors, boolean n
     }
 
     /**
-     * One form field. {@code control} says how to render it: input, textarea, select, multi, checkbox or sessions.
+     * One form field. {@code control} says how to render it: input, textarea, select, multi, checkbox, sessions or
+     * mode (the attendance mode of a hybrid event: radio buttons with the places left per mode as hint).
      */
     public record FieldView(String key, String id, String label, String help, String control, String inputType,
             String autocomplete, boolean required, String value, int maxLength, List<OptionView> options,
@@ -56,12 +57,23 @@ public record FormView(List<FieldView> fields, List<ErrorLink> errors, boolean n
     }
 
     /** An option: the value sent and stored (the Dutch text), and the text shown in the page's language. */
-    public record OptionView(String value, String label, String id, boolean selected) {
+    public record OptionView(String value, String label, String id, boolean selected, String hint) {
+
+        public OptionView(String value, String label, String id, boolean selected) {
+            this(value, label, id, selected, null);
+        }
     }
 
     /** One breakout round: a radio group with a legend. */
+    /** A breakout round as a radio group; {@code inError}: this round is what the field's error is about. */
     public record RoundView(int number, String id, String name, String legend, boolean optional, boolean noneChosen,
-            List<SessionView> sessions) {
+            List<SessionView> sessions, boolean inError) {
+
+        /** The first choice that can be chosen: where the error summary's link puts the focus. */
+        public String firstInputId() {
+            return sessions.stream().filter(session -> !session.disabled()).map(SessionView::inputId).findFirst()
+                    .orElse(optional ? id + "-none" : id);
+        }
     }
 
     public record SessionView(long id, String inputId, String title, String time, String room, String places,

@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import nl.kennisagenda.event.AttendanceMode;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.FieldType;
 import nl.kennisagenda.event.FormField;
@@ -62,15 +63,15 @@ public class FormViews {
             String id = "field-" + key;
             String label = field.label(locale);
             String error = errors.get(key);
-            if (error != null) {
-                summary.add(new FormView.ErrorLink("#" + id, label, error));
-            }
             boolean readOnly = own != null && key.equals(FormField.EMAIL);
             List<FormView.OptionView> options = new ArrayList<>();
             List<FormView.RoundView> rounds = List.of();
             String value = input.first(key);
             String control;
-            switch (field.type) {
+            if (key.equals(SignupValidator.ATTENDANCE_MODE)) {
+                control = "mode";
+                modeOptions(event, locale, id, input.first(key), own, m, options);
+            } else switch (field.type) {
                 case TEXTAREA -> control = "textarea";
                 case SELECT -> {
                     control = "select";
@@ -86,9 +87,17 @@ public class FormViews {
                 }
                 case BREAKOUT_CHOICE -> {
                     control = "sessions";
-                    rounds = rounds(event, field, input.sessions(), own, fullSelectable, m, locale);
+                    rounds = rounds(event, field, input.sessions(), own, fullSelectable, m, error != null);
                 }
                 default -> control = "input";
+            }
+            if (error != null) {
+                // A session error links to the first round it is about, a mode error to its first choice, other
+                // errors to their field.
+                String fallback = control.equals("mode") && !options.isEmpty() ? options.get(0).id() : id;
+                String target = rounds.stream().filter(FormView.RoundView::inError).findFirst()
+                        .map(FormView.RoundView::firstInputId).orElse(fallback);
+                summary.add(new FormView.ErrorLink("#" + target, label, error));
             }
             fields.add(new FormView.FieldView(key, id, label, field.help(locale), control, inputType(field),
                     autocomplete(field), field.required, value, SignupValidator.maxLength(field), options, rounds,
@@ -103,6 +112,29 @@ public class FormViews {
         return new FormView(fields, summary, input.newsletter(), m.newsletter_consent(), csrf);
     }
 
+    /**
+     * On site and online, each with what happens when chosen: the places left, or that it is full and the choice
+     * means the waiting list (for a person who already has a place: that it is full).
+     */
+    private void modeOptions(Event event, Locale locale, String id, String chosen, Registration own,
+            RegistrationMessages m, List<FormView.OptionView> out) {
+        AttendanceMode chosenMode = AttendanceMode.parse(chosen);
+        for (AttendanceMode mode : AttendanceMode.values()) {
+            boolean mine = own != null && own.attendanceMode == mode && !own.isClosed();
+            String hint;
+            if (mine) {
+                hint = own.isWaitlisted() ? m.mode_own_waitlisted() : m.mode_own();
+            } else if (event.isFull(mode)) {
+                hint = own != null && own.isConfirmed() ? m.mode_full() : m.mode_full_waitlist();
+            } else {
+                Integer left = event.placesLeft(mode);
+                hint = left == null ? null : m.session_places_left(left);
+            }
+            String label = mode == AttendanceMode.ONLINE ? m.mode_online() : m.mode_on_site();
+            out.add(new FormView.OptionView(mode.name(), label, id + "-" + mode.ordinal(), mode == chosenMode, hint));
+        }
+    }
+
     private static void addOptions(FormField field, Locale locale, String id, Set<String> chosen,
             List<FormView.OptionView> out) {
         for (int i = 0; i < field.options.size(); i++) {
@@ -112,15 +144,24 @@ public class FormViews {
         }
     }
 
+    /**
+     * The rounds as radio groups. When the field has an error, the rounds it is about are marked: a required round
+     * without a choice, a round with more than one choice or with a full session chosen; when none of these explains
+     * the error (e.g. an unknown session), every round.
+     */
     private List<FormView.RoundView> rounds(Event event, FormField field, List<String> chosen, Registration own,
-            boolean fullSelectable, RegistrationMessages m, Locale locale) {
+            boolean fullSelectable, RegistrationMessages m, boolean fieldInError) {
         List<FormView.RoundView> rounds = new ArrayList<>();
         for (Integer round : event.breakoutRounds()) {
             List<FormView.SessionView> sessions = new ArrayList<>();
             boolean any = false;
+            int checkedCount = 0;
+            boolean fullChosen = false;
             for (ProgrammeItem item : event.sessionsInRound(round)) {
                 boolean checked = chosen.contains(String.valueOf(item.id));
                 any |= checked;
+                checkedCount += checked ? 1 : 0;
+                fullChosen |= checked && item.isFull() && (own == null || !own.sessions.contains(item));
                 boolean mine = own != null && own.sessions.contains(item);
                 boolean full = item.isFull();
                 String places = full ? m.session_full()
@@ -129,8 +170,13 @@ public class FormViews {
                         Dates.timeRange(item.startsAt, item.endsAt), item.room, places, full, full && !mine && !checked && !fullSelectable,
                         checked));
             }
+            boolean inError = fieldInError && ((field.required && !any) || checkedCount > 1 || fullChosen);
             rounds.add(new FormView.RoundView(round, "field-" + field.fieldKey + "-round-" + round,
-                    ROUND_PREFIX + round, m.session_round(round), !field.required, !any, sessions));
+                    ROUND_PREFIX + round, m.session_round(round), !field.required, !any, sessions, inError));
+        }
+        if (fieldInError && rounds.stream().noneMatch(FormView.RoundView::inError)) {
+            return rounds.stream().map(r -> new FormView.RoundView(r.number(), r.id(), r.name(), r.legend(),
+                    r.optional(), r.noneChosen(), r.sessions(), true)).toList();
         }
         return rounds;
     }

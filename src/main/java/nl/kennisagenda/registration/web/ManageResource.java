@@ -104,7 +104,8 @@ public class ManageResource {
     }
 
     private ManageView view(Registration registration) {
-        return ManageView.of(registration, service.isChangeable(registration), validator.messages(locale.get()),
+        return ManageView.of(registration, service.isChangeable(registration),
+                registration.canSignUpAgain(service.now()), validator.messages(locale.get()),
                 locale.get());
     }
 }

@@ -17,7 +17,7 @@ import nl.kennisagenda.registration.service.SignupValidator;
 /** What the self-service page shows about one registration. */
 public record ManageView(String token, Event event, String status, boolean confirmed, boolean waitlisted,
         boolean cancelled, boolean changeable, String email, List<Answer> answers, List<Session> sessions,
-        Attendee attendee) {
+        Attendee attendee, boolean signUpAgain) {
 
     public record Answer(String label, String value) {
     }
@@ -25,7 +25,8 @@ public record ManageView(String token, Event event, String status, boolean confi
     public record Session(String title, String time, String room) {
     }
 
-    static ManageView of(Registration registration, boolean changeable, RegistrationMessages m, Locale locale) {
+    static ManageView of(Registration registration, boolean changeable, boolean signUpAgain, RegistrationMessages m,
+            Locale locale) {
         List<Answer> answers = new ArrayList<>();
         for (FormField field : SignupValidator.effectiveFields(registration.event)) {
             String value = switch (field.fieldKey) {
@@ -37,6 +38,11 @@ public record ManageView(String token, Event event, String status, boolean confi
                 default -> registration.answers.get(field.fieldKey);
             };
             if (field.type == FieldType.BREAKOUT_CHOICE) {
+                continue;
+            }
+            if (field.fieldKey.equals(SignupValidator.ATTENDANCE_MODE)) {
+                answers.add(new Answer(m.mode_label(), registration.mode() == nl.kennisagenda.event.AttendanceMode.ONLINE
+                        ? m.mode_online() : m.mode_on_site()));
                 continue;
             }
             if (field.type == FieldType.CHECKBOX) {
@@ -66,6 +72,6 @@ public record ManageView(String token, Event event, String status, boolean confi
         };
         return new ManageView(registration.token, registration.event, status, registration.isConfirmed(),
                 registration.isWaitlisted(), registration.isClosed(), changeable, registration.email, answers,
-                sessions, registration.attendee);
+                sessions, registration.attendee, signUpAgain);
     }
 }

@@ -49,6 +49,9 @@ public final class RegistrationInputs {
         put(values, FormField.ORGANISATION, registration.organisationName);
         put(values, FormField.ROLE, registration.jobRole);
         registration.answers.forEach((key, answer) -> values.put(key, List.of(answer.split("\n", -1))));
+        if (registration.event.isHybrid()) {
+            put(values, SignupValidator.ATTENDANCE_MODE, registration.attendanceMode.name());
+        }
         // Single-line and text answers must not be split: only multi-select answers are joined by newlines.
         registration.event.formFields.forEach(field -> {
             String answer = registration.answers.get(field.fieldKey);

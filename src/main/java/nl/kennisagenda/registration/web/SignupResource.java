@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,13 +24,9 @@ import nl.kennisagenda.web.CsrfGuard;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.SignupState;
 import nl.kennisagenda.i18n.CurrentLocale;
+import nl.kennisagenda.privacy.PrivacyStatements;
 import nl.kennisagenda.registration.RegistrationStatus;
-import nl.kennisagenda.registration.service.InvalidSignupException;
 import nl.kennisagenda.registration.service.RegistrationService;
-import nl.kennisagenda.registration.service.SignupClosedException;
-import nl.kennisagenda.registration.service.SignupInput;
-import nl.kennisagenda.registration.service.SignupResult;
-import nl.kennisagenda.registration.service.SignupValidator;
 import nl.kennisagenda.registration.service.UnknownEventException;
 
 /**
@@ -43,12 +40,16 @@ public class SignupResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(Event event, FormView form);
+        static native TemplateInstance form(Event event, FormView form, PrivacyStatements.Notice privacy);
 
         static native TemplateInstance closed(Event event, String reason);
 
-        static native TemplateInstance result(Event event, boolean confirmed, boolean pending);
+        static native TemplateInstance result(Event event, boolean confirmed, boolean pending,
+                SignupSummary.Shown shown);
     }
+
+    @Inject
+    SignupSummary summary;
 
     @Inject
     RegistrationService service;
@@ -68,6 +69,9 @@ public class SignupResource {
     @Inject
     ClosedReasons closedReasons;
 
+    @Inject
+    SignupSubmissions submissions;
+
     @GET
     @Path("register")
     public Response form(@RestPath String slug) {
@@ -76,7 +80,8 @@ public class SignupResource {
         if (!state.isOpen()) {
             return Response.ok(Templates.closed(event, closedReasons.text(event, state, locale.get()))).build();
         }
-        return noStore(Response.ok(Templates.form(event, views.blank(event, locale.get(), csrf.token()))));
+        FormView form = views.blank(event, locale.get(), csrf.token());
+        return noStore(Response.ok(Templates.form(event, form, submissions.privacyNotice(event, form, locale.get()))));
     }
 
     /** The CSRF check happens as the form is read (StrictFormReader); only then is the attempt counted. */
@@ -86,36 +91,29 @@ public class SignupResource {
     @RateLimited
     public Response submit(@RestPath String slug, MultivaluedMap<String, String> form) {
         Event event = service.publicEvent(slug).orElseThrow(() -> new UnknownEventException(slug));
-        SignupState state = event.signupState(service.now());
-        if (!state.isOpen()) {
-            return closed(event, state);
+        SignupSubmissions.Outcome outcome = submissions.submit(event, form, locale.get(), csrf::token);
+        if (outcome instanceof SignupSubmissions.Accepted accepted) {
+            Response.ResponseBuilder see = Response.seeOther(resultAddress(accepted.eventSlug(), accepted.receipt()));
+            if (accepted.email() != null) {
+                see.cookie(summary.cookie(event, accepted.receipt(), accepted.email(), accepted.sessions()));
+            }
+            return see.build();
         }
-        SignupInput input = RegistrationInputs.fromForm(form, SignupValidator.effectiveFields(event));
-        String honeypot = form.getFirst(RegistrationInputs.HONEYPOT);
-        if (honeypot != null && !honeypot.isEmpty()) {
-            // A bot filled the invisible field: answer like a success, store and send nothing.
-            RegistrationStatus looksLike = event.requiresApproval ? RegistrationStatus.PENDING
-                    : event.isFull() ? RegistrationStatus.WAITLISTED : RegistrationStatus.CONFIRMED;
-            return seeResult(event.slug, receipts.issue(event.id, looksLike));
+        if (outcome instanceof SignupSubmissions.Invalid invalid) {
+            return noStore(Response.status(422).entity(Templates.form(event, invalid.form(),
+                    submissions.privacyNotice(event, invalid.form(), locale.get()))));
         }
-        try {
-            SignupResult result = service.signUp(slug, input, locale.get());
-            return seeResult(result.eventSlug(), receipts.issue(result.eventId(), result.status()));
-        } catch (InvalidSignupException e) {
-            return noStore(Response.status(422).entity(Templates.form(event,
-                    views.build(event, locale.get(), input, e.errors(), csrf.token(), null))));
-        } catch (SignupClosedException e) {
-            return closed(event, e.state());
-        }
+        return closed(event, ((SignupSubmissions.Closed) outcome).state());
     }
 
     @GET
     @Path("registered")
-    public Response result(@RestPath String slug, @RestQuery("r") String receipt) {
+    public Response result(@RestPath String slug, @RestQuery("r") String receipt,
+            @CookieParam(SignupSummary.COOKIE) String summaryCookie) {
         Event event = service.publicEvent(slug).orElseThrow(() -> new UnknownEventException(slug));
         RegistrationStatus status = receipts.read(event.id, receipt).orElseThrow(() -> new UnknownEventException(slug));
         return noStore(Response.ok(Templates.result(event, status == RegistrationStatus.CONFIRMED,
-                status == RegistrationStatus.PENDING)));
+                status == RegistrationStatus.PENDING, summary.read(event, receipt, summaryCookie).orElse(null))));
     }
 
     private Response closed(Event event, SignupState state) {
@@ -123,8 +121,8 @@ public class SignupResource {
                 .entity(Templates.closed(event, closedReasons.text(event, state, locale.get()))).build();
     }
 
-    private static Response seeResult(String slug, String receipt) {
-        return Response.seeOther(URI.create("/events/" + slug + "/registered?r=" + receipt)).build();
+    private static URI resultAddress(String slug, String receipt) {
+        return URI.create("/events/" + slug + "/registered?r=" + receipt);
     }
 
     static Response noStore(Response.ResponseBuilder builder) {

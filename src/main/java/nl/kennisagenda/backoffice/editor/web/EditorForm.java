@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import nl.kennisagenda.backoffice.editor.EditorMessages;
 import nl.kennisagenda.backoffice.editor.EditorTexts;
 import nl.kennisagenda.backoffice.editor.InvalidEditException;
+import nl.kennisagenda.web.FieldDescriptions;
 
 /**
  * An editor form ready to render: the values as typed (or as stored), the errors by field name, and the error
@@ -82,14 +83,7 @@ public class EditorForm {
 
     /** aria-describedby for a field: its help text (when it has one) and its error. */
     public String describedBy(String name, Object help) {
-        List<String> ids = new ArrayList<>();
-        if (help != null && !String.valueOf(help).isBlank()) {
-            ids.add("f-" + name + "-help");
-        }
-        if (hasError(name)) {
-            ids.add("f-" + name + "-error");
-        }
-        return String.join(" ", ids);
+        return FieldDescriptions.of(name, help, hasError(name));
     }
 
     /** The error summary: field errors as links to the field, each named by the field's label. */

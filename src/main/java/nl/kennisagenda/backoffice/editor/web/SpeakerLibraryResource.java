@@ -130,6 +130,8 @@ public class SpeakerLibraryResource {
     @POST
     @Path("{speakerId}/portrait")
     @Operation(hidden = true)
+    // Multipart only: a form-encoded body is refused (415) before the framework tries to read it as a form.
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response portrait(@RestPath long speakerId, @RestForm("_csrf") String token, @RestForm FileUpload file,
             @RestForm String altNl, @RestForm String altEn) {
         csrf.verify(token);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -91,8 +92,9 @@ public class AdminRegistrationApiResource {
     public Response csv(@Parameter(description = "The event's numeric id") @RestPath long eventId) {
         Actor actor = current.get();
         Event event = queries.event(actor, eventId);
-        byte[] body = RegistrationExport.csv(RegistrationExport.table(event, queries.all(actor, eventId),
-                locale.get()));
+        RegistrationExport.Columns columns = RegistrationExport.columns(event, locale.get());
+        StreamingOutput body = out -> RegistrationExport.csv(columns,
+                sink -> queries.forEachRow(actor, eventId, sink), out);
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + RegistrationExport.fileName(event, "csv")
                         + "\"")
