@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -487,6 +488,41 @@ class EventEditingTest {
         client.request().contentType(ContentType.JSON).body("{\"message\":\"Gaat niet door\"}")
                 .post("/api/admin/events/" + id + "/cancel").then().statusCode(200)
                 .body("status", equalTo("CANCELLED"));
+    }
+
+    @Test
+    void theAdminApiSetsAndShowsTheOnlinePlacesOfAHybridEvent() {
+        AdminClient client = organiser();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("organisationSlug", "platform31");
+        body.put("slug", slug("api-hybride"));
+        body.put("title", "Hybride via de API");
+        body.put("format", "HYBRID");
+        body.put("start", LocalDateTime.of(DAY, java.time.LocalTime.of(13, 0)).atZone(Dates.AMSTERDAM)
+                .toOffsetDateTime().toString());
+        body.put("end", LocalDateTime.of(DAY, java.time.LocalTime.of(15, 0)).atZone(Dates.AMSTERDAM)
+                .toOffsetDateTime().toString());
+        body.put("venue", Map.of("name", "Stadskantoor", "address", "Stationsplein 1", "city", "Utrecht"));
+        body.put("joinUrl", "https://teams.example.org/l/hybride");
+        body.put("capacity", 30);
+        body.put("onlineCapacity", 100);
+        Response created = client.request().contentType(ContentType.JSON).body(body).post("/api/admin/events");
+        assertEquals(201, created.statusCode(), created.asString());
+        int id = created.jsonPath().getInt("id");
+        created.then().body("capacity", equalTo(30)).body("onlineCapacity", equalTo(100))
+                .body("attendanceModes.onSite.capacity", equalTo(30))
+                .body("attendanceModes.online.capacity", equalTo(100))
+                .body("attendanceModes.online.placesLeft", equalTo(100));
+
+        Map<String, Object> read = client.request().get("/api/admin/events/" + id).then().statusCode(200).extract()
+                .jsonPath().getMap("$");
+        read.put("onlineCapacity", 120);
+        client.request().contentType(ContentType.JSON).body(read).put("/api/admin/events/" + id).then()
+                .statusCode(200).body("onlineCapacity", equalTo(120)).body("capacity", equalTo(30));
+        read.put("onlineCapacity", null);
+        client.request().contentType(ContentType.JSON).body(read).put("/api/admin/events/" + id).then()
+                .statusCode(200).body("onlineCapacity", nullValue())
+                .body("attendanceModes.online.capacity", nullValue()).body("capacity", equalTo(30));
     }
 
     @Test

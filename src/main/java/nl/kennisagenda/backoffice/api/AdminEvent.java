@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import nl.kennisagenda.event.EventFormat;
 import nl.kennisagenda.event.EventStatus;
+import nl.kennisagenda.event.api.AttendanceModes;
 import nl.kennisagenda.event.api.EventDetail;
 
 /**
@@ -55,5 +56,8 @@ public record AdminEvent(
         @Schema(nullable = true) String audienceEn,
         List<String> outcomesEn,
         @Schema(nullable = true, description = "Costs, language, accessibility, route, accreditation, privacy; "
-                + "left out on update: kept as it is") EventDetail.Practical practical) {
+                + "left out on update: kept as it is") EventDetail.Practical practical,
+        @Schema(nullable = true, description = "Hybrid events: the online places (capacity is then the places at the "
+                + "venue); null for unlimited. Ignored for other formats") Integer onlineCapacity,
+        @Schema(readOnly = true, nullable = true) AttendanceModes attendanceModes) {
 }

@@ -34,7 +34,9 @@ import nl.kennisagenda.backoffice.service.EventStateException;
 import nl.kennisagenda.backoffice.service.InvalidEventException;
 import nl.kennisagenda.config.SiteConfig;
 import nl.kennisagenda.event.Event;
+import nl.kennisagenda.event.EventFormat;
 import nl.kennisagenda.event.EventStatus;
+import nl.kennisagenda.event.api.AttendanceModes;
 import nl.kennisagenda.event.api.EventApiMapper;
 import nl.kennisagenda.event.api.EventDetail;
 import nl.kennisagenda.i18n.CurrentLocale;
@@ -218,7 +220,7 @@ public class AdminEventApiResource {
     private static AdminEvent empty() {
         return new AdminEvent(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null, null);
     }
 
     private static EventInput input(AdminEvent in) {
@@ -232,7 +234,15 @@ public class AdminEventApiResource {
                 in.capacity() == null ? null : in.capacity().toString(), iso(in.signupOpens()), iso(in.signupCloses()),
                 in.partners() == null ? List.of() : in.partners().stream().map(EventDetail.Organisation::slug).toList(),
                 Boolean.TRUE.equals(in.unlisted()), Boolean.TRUE.equals(in.requiresApproval()),
-                practical(in.practical()));
+                practical(in.practical()), onlineCapacity(in));
+    }
+
+    /** Blank (unlimited) when a hybrid event gives none, as null capacity is unlimited; other formats keep theirs. */
+    private static String onlineCapacity(AdminEvent in) {
+        if (in.format() != EventFormat.HYBRID) {
+            return null;
+        }
+        return in.onlineCapacity() == null ? "" : in.onlineCapacity().toString();
     }
 
     /** The API's practical information as the service reads it; null (left out) keeps the event's own. */
@@ -271,6 +281,7 @@ public class AdminEventApiResource {
                 List.copyOf(e.outcomes), venue, e.onlinePlatform, contact, e.capacity, e.placesLeft(),
                 e.confirmedCount, e.waitlistedCount, time(e.signupOpensAt), time(e.signupClosesAt),
                 site.url("/events/" + e.slug), e.joinUrl, e.unlisted, e.requiresApproval, e.titleEn, e.summaryEn, e.descriptionEn,
-                e.audienceEn, List.copyOf(e.outcomesEn), EventApiMapper.practical(e.practical));
+                e.audienceEn, List.copyOf(e.outcomesEn), EventApiMapper.practical(e.practical),
+                e.isHybrid() ? e.onlineCapacity : null, AttendanceModes.of(e));
     }
 }
