@@ -104,6 +104,12 @@ public interface DashboardMessages {
     String unlimited();
 
     @Message
+    String mode_on_site();
+
+    @Message
+    String mode_online();
+
+    @Message
     String organisations_heading();
 
     @Message

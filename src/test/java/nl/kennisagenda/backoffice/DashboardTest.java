@@ -24,6 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.xml.XmlPath;
 import nl.kennisagenda.account.Account;
 import nl.kennisagenda.account.Role;
+import nl.kennisagenda.event.AttendanceMode;
+import nl.kennisagenda.event.Organisation;
 import nl.kennisagenda.registration.Registration;
 import nl.kennisagenda.registration.RegistrationStatus;
 import nl.kennisagenda.registration.TestEvents;
@@ -78,6 +80,45 @@ class DashboardTest {
         // Top organisations: "Gemeente Zwolle" twice (spelt differently), counted as one.
         assertEquals("2", page.getString("**.find { it.@id == 'orgs-table' }.tbody.tr[0].td[0]"));
         assertEquals("Gemeente Zwolle", page.getString("**.find { it.@id == 'orgs-table' }.tbody.tr[0].th"));
+    }
+
+    @Test
+    void aHybridEventShowsItsPlacesPerAttendanceMode() {
+        TestEvents.Created event = TestEvents.createHybrid("dash-hybride", 2, 3);
+        TestEvents.change(event.id(), e -> e.organisation = Organisation.find("slug", "platform31").firstResult());
+        for (String name : List.of("ada", "bram", "cor")) {
+            service.signUp(event.slug(), hybridInput(mail(name), AttendanceMode.ON_SITE), Locale.forLanguageTag("nl"));
+        }
+        service.signUp(event.slug(), hybridInput(mail("dirk"), AttendanceMode.ONLINE), Locale.forLanguageTag("nl"));
+
+        AdminClient organiser = AdminClient.loggedIn(ORGANISER, AdminClient.DEMO_PASSWORD);
+        XmlPath page = new XmlPath(XmlPath.CompatibilityMode.HTML,
+                organiser.get("/admin/events/" + event.id() + "/dashboard").then().statusCode(200).extract()
+                        .asString());
+        // Both modes' places together: 3 of 5 confirmed; the third on-site sign-up waits.
+        assertEquals("60%", text(page, "dash-fill"));
+        assertEquals(List.of("5", "3", "1", "60%"), fillRow(page, "Hele bijeenkomst"));
+        assertEquals(List.of("2", "2", "1", "100%"), fillRow(page, "Op locatie"));
+        assertEquals(List.of("3", "1", "0", "33%"), fillRow(page, "Online"));
+        String csv = new String(organiser.request().get("/admin/events/" + event.id() + "/dashboard.csv").then()
+                .statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("\"Maximum\";\"Online\";\"3\"\r\n"), csv);
+        assertTrue(csv.contains("\"Wachtlijst\";\"Op locatie\";\"1\"\r\n"), csv);
+    }
+
+    private static List<String> fillRow(XmlPath page, String part) {
+        String row = "**.find { it.@id == 'fill-table' }.tbody.tr.find { it.th.text().trim() == '" + part + "' }";
+        return page.getList(row + ".td", String.class).stream().map(String::strip).toList();
+    }
+
+    private static SignupInput hybridInput(String email, AttendanceMode mode) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        values.put("firstName", List.of("Hybride"));
+        values.put("lastName", List.of("Dashboard"));
+        values.put("email", List.of(email));
+        values.put("organisation", List.of("Gemeente Middelburg"));
+        values.put("attendanceMode", List.of(mode.name()));
+        return new SignupInput(values, List.of(), false);
     }
 
     @Test

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import nl.kennisagenda.account.AccessPolicy;
 import nl.kennisagenda.account.Actor;
+import nl.kennisagenda.event.AttendanceMode;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.EventStatus;
 import nl.kennisagenda.event.FieldType;
@@ -55,6 +56,10 @@ public class Dashboards {
     public record Fill(String title, Integer capacity, int confirmed, int waitlisted, Integer percent) {
     }
 
+    /** The places of one attendance mode of a hybrid event. */
+    public record ModeFill(AttendanceMode mode, Fill fill) {
+    }
+
     public record Count(String label, long count) {
     }
 
@@ -62,7 +67,7 @@ public class Dashboards {
     }
 
     public record EventStats(long eventId, String title, String organisationSlug, String organisationName,
-            boolean over, long signUps, Fill event, List<Fill> sessions, long waitlisted, long pending,
+            boolean over, long signUps, Fill event, List<ModeFill> modes, List<Fill> sessions, long waitlisted, long pending,
             long cancelled, long checkedIn, Integer checkInPercent, Integer noShowPercent, long active,
             long newsletter, Integer newsletterPercent, List<Day> days, List<Count> organisations,
             List<Answers> answers) {
@@ -132,9 +137,18 @@ public class Dashboards {
                 .limit(10).map(e -> new Count(orgNames.get(e.getKey()), e.getValue())).toList();
 
         long confirmed = byStatus.getOrDefault(RegistrationStatus.CONFIRMED, 0L);
-        Fill eventFill = new Fill(event.title, event.capacity, (int) confirmed,
+        // A hybrid event's capacity is its places on site; the whole event has both modes' places (unlimited when
+        // either is), and each mode is shown on its own line.
+        Integer totalCapacity = event.hasUnlimitedCapacity() ? null
+                : event.modes().stream().mapToInt(event::capacityFor).sum();
+        Fill eventFill = new Fill(event.title, totalCapacity, (int) confirmed,
                 byStatus.getOrDefault(RegistrationStatus.WAITLISTED, 0L).intValue(),
-                percent(confirmed, event.capacity == null ? 0 : event.capacity));
+                percent(confirmed, totalCapacity == null ? 0 : totalCapacity));
+        List<ModeFill> modes = !event.isHybrid() ? List.of() : event.modes().stream()
+                .map(mode -> new ModeFill(mode, new Fill(event.title, event.capacityFor(mode), event.confirmedFor(mode),
+                        event.waitlistedFor(mode), percent(event.confirmedFor(mode),
+                                event.capacityFor(mode) == null ? 0 : event.capacityFor(mode)))))
+                .toList();
         List<Fill> sessions = event.programme.stream().filter(ProgrammeItem::isBreakout)
                 .sorted(Comparator.comparing((ProgrammeItem p) -> p.sortOrder).thenComparing(p -> p.id))
                 .map(p -> new Fill(p.title, p.capacity, p.confirmedCount, p.waitlistedCount,
@@ -142,7 +156,7 @@ public class Dashboards {
                 .toList();
 
         return Optional.of(new EventStats(event.id, event.title, event.organisation.slug, event.organisation.name,
-                over, rows.size(), eventFill, sessions, eventFill.waitlisted(),
+                over, rows.size(), eventFill, modes, sessions, eventFill.waitlisted(),
                 byStatus.getOrDefault(RegistrationStatus.PENDING, 0L),
                 byStatus.getOrDefault(RegistrationStatus.CANCELLED, 0L), checkedIn, percent(checkedIn, confirmed),
                 over ? percent(confirmed - checkedIn, confirmed) : null, active, newsletter,

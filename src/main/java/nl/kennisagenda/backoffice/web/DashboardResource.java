@@ -27,6 +27,7 @@ import nl.kennisagenda.backoffice.DashboardMessages;
 import nl.kennisagenda.backoffice.service.Dashboards;
 import nl.kennisagenda.backoffice.service.Dashboards.EventStats;
 import nl.kennisagenda.backoffice.service.Dashboards.OrganisationStats;
+import nl.kennisagenda.event.AttendanceMode;
 import nl.kennisagenda.i18n.CurrentLocale;
 import nl.kennisagenda.web.CsrfGuard;
 
@@ -121,6 +122,13 @@ public class DashboardResource {
             rows.add(row(m.noshow_rate(), "%", s.noShowPercent()));
             rows.add(row(m.newsletter(), "", s.newsletter()));
             rows.add(row(m.newsletter(), "%", s.newsletterPercent()));
+            for (Dashboards.ModeFill mode : s.modes()) {
+                String name = mode.mode() == AttendanceMode.ONLINE ? m.mode_online() : m.mode_on_site();
+                rows.add(row(m.col_capacity(), name, mode.fill().capacity() == null ? "" : mode.fill().capacity()));
+                rows.add(row(m.confirmed(), name, mode.fill().confirmed()));
+                rows.add(row(m.fill_rate() + " %", name, mode.fill().percent()));
+                rows.add(row(m.waitlisted(), name, mode.fill().waitlisted()));
+            }
             for (Dashboards.Fill session : s.sessions()) {
                 rows.add(row(m.confirmed(), session.title(), session.confirmed()));
                 rows.add(row(m.fill_rate() + " %", session.title(), session.percent()));
