@@ -36,7 +36,8 @@ import nl.kennisagenda.i18n.PageTexts;
  * the database being away; a mapper for those types would have to answer those too. Here the cause decides, and
  * everything else passes on untouched to Quarkus' own error handling ({@code next()}). It sees exactly the failures
  * that no JAX-RS mapper took (those keep theirs: {@link BadRequestMapper}, {@link RefusedRequestMapper}, …), and also
- * failures outside JAX-RS, such as the back-office log-in, which reads the accounts table.
+ * failures of routes outside JAX-RS that end on the router. (Not checked: how Quarkus' form log-in reports an
+ * unreachable database while it checks a password; it may answer as for a wrong password.)
  */
 @ApplicationScoped
 public class DatabaseUnavailableMapper {
