@@ -126,7 +126,7 @@ class DatabaseOutageIT {
             rows.assertCountersMatchRows(EVENT);
 
             System.out.printf("DatabaseOutageIT: %d connections ended by the cut; %d sign-ups acknowledged, %d "
-                    + "refused with 503 (%d of them after the restore), %d of the refused committed before their "
+                    + "refused with 503 (%d of them once it had recovered), %d of the refused committed before their "
                     + "connection broke; first sign-up %d ms after the restore, readiness UP after %d ms%n",
                     connectionsEnded, acknowledged.size(), refused.size(), refused.size() - refusedAtRecovery,
                     committedDespite503.size(), firstSignUpAfter.toMillis(), readyAfter.toMillis());
