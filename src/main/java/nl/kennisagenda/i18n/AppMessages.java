@@ -112,6 +112,16 @@ public interface AppMessages {
     @Message
     String rate_limited_text();
 
+    /** The database cannot be reached for a moment (HTTP 503, web/DatabaseUnavailableMapper). */
+    @Message
+    String unavailable_title();
+
+    @Message
+    String unavailable_text();
+
+    @Message
+    String api_unavailable();
+
     @Message
     String home_intro();
 

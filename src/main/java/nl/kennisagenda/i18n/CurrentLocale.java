@@ -34,6 +34,28 @@ public class CurrentLocale {
         this.locale = locale;
     }
 
+    /**
+     * Sets the language of this request from outside the JAX-RS filters: for the error handler that answers a request
+     * those filters never saw (web/DatabaseUnavailableMapper), so the layout it renders says the right language.
+     */
+    public void use(Locale chosen) {
+        set(chosen);
+    }
+
+    /**
+     * The language of a request: the supported one asked for with {@code ?lang=}, else the one in the {@code lang}
+     * cookie, else the first supported language the browser accepts, else Dutch.
+     */
+    public static Locale choose(String asked, String cookie, List<Locale> accepted) {
+        return supported(asked)
+                .or(() -> supported(cookie))
+                .or(() -> accepted.stream()
+                        .filter(l -> !"*".equals(l.getLanguage()))
+                        .findFirst()
+                        .flatMap(l -> supported(l.getLanguage())))
+                .orElse(DUTCH);
+    }
+
     /** The supported locale for a language code, if we support it. */
     public static Optional<Locale> supported(String language) {
         if (language == null) {

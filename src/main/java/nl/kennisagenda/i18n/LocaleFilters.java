@@ -28,16 +28,9 @@ public class LocaleFilters {
     @ServerRequestFilter(preMatching = true)
     public void chooseLocale(ContainerRequestContext request) {
         String asked = request.getUriInfo().getQueryParameters().getFirst("lang");
-        Locale chosen = CurrentLocale.supported(asked)
-                .or(() -> {
-                    Cookie cookie = request.getCookies().get(CurrentLocale.COOKIE);
-                    return CurrentLocale.supported(cookie == null ? null : cookie.getValue());
-                })
-                .or(() -> acceptableLanguages(request).stream()
-                        .filter(l -> !"*".equals(l.getLanguage()))
-                        .findFirst()
-                        .flatMap(l -> CurrentLocale.supported(l.getLanguage())))
-                .orElse(CurrentLocale.DUTCH);
+        Cookie cookie = request.getCookies().get(CurrentLocale.COOKIE);
+        Locale chosen = CurrentLocale.choose(asked, cookie == null ? null : cookie.getValue(),
+                acceptableLanguages(request));
         currentLocale.set(chosen);
         // The Qute integration picks the template locale from Accept-Language: make it say what we chose.
         request.getHeaders().putSingle(HttpHeaders.ACCEPT_LANGUAGE, chosen.toLanguageTag());

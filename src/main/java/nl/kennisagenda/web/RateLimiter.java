@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import nl.kennisagenda.common.DatabaseUnavailable;
 
 /**
  * The one rate limiter of the application: sign-ups, newsletter subscribing, log-in failures and password-reset
@@ -117,6 +118,10 @@ public class RateLimiter {
                     return full;
                 });
             } catch (RuntimeException raced) {
+                if (DatabaseUnavailable.isCauseOf(raced)) {
+                    // no race to resolve: ten more attempts would only keep the request waiting for a 503
+                    throw raced;
+                }
                 // most likely the same new slot row inserted by a concurrent hit: count again
                 last = raced;
             }
@@ -236,6 +241,9 @@ public class RateLimiter {
                 QuarkusTransaction.requiringNew().run(() -> addInTransaction(limit, hash, slot, hits));
                 return;
             } catch (RuntimeException raced) {
+                if (DatabaseUnavailable.isCauseOf(raced)) {
+                    throw raced;
+                }
                 last = raced;
             }
         }

@@ -131,6 +131,21 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** The log from the first line that contains {@code needle}, at most {@code lines} lines (a stack trace). */
+    String logFrom(String needle, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).contains(needle)) {
+                    return String.join("\n", all.subList(i, Math.min(all.size(), i + lines)));
+                }
+            }
+            return "(not in the log: " + needle + ")";
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
     String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);

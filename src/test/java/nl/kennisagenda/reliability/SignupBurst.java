@@ -19,7 +19,8 @@ import nl.kennisagenda.testsupport.Await;
 /**
  * Clients that sign up through {@code POST /api/events/{slug}/registrations}, each with a fresh address, until
  * stopped, and remember every sign-up the server acknowledged with 201 (address → CONFIRMED or WAITLISTED). What
- * a visitor was told is exactly what must survive a crash.
+ * a visitor was told is exactly what must survive a crash. Every other answer is kept too, by address, and so are
+ * the addresses that got no answer at all.
  */
 final class SignupBurst {
 
@@ -29,10 +30,20 @@ final class SignupBurst {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
-    private final Set<String> otherAnswers = ConcurrentHashMap.newKeySet();
+    private final Map<String, Answer> otherAnswers = new ConcurrentHashMap<>();
+    private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong sequence = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
+
+    /** An answer other than 201: its status, the headers a client acts on, and the body. */
+    record Answer(int status, String contentType, String retryAfter, String body) {
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
 
     SignupBurst(URI base, String slug, String runId, int clients) {
         this.uri = base.resolve("/api/events/" + slug + "/registrations");
@@ -63,11 +74,14 @@ final class SignupBurst {
                 if (response.statusCode() == 201) {
                     acknowledged.put(email, response.body().contains("\"WAITLISTED\"") ? "WAITLISTED" : "CONFIRMED");
                 } else {
-                    otherAnswers.add(response.statusCode() + " " + response.body());
+                    otherAnswers.put(email, new Answer(response.statusCode(),
+                            response.headers().firstValue("Content-Type").orElse(null),
+                            response.headers().firstValue("Retry-After").orElse(null), response.body()));
                 }
             } catch (IOException e) {
-                // No answer (the server was killed): this sign-up was never acknowledged. The test stops the
+                // No answer (the server was killed): this sign-up was never acknowledged. The crash test stops the
                 // clients right after the kill.
+                unanswered.add(email);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -78,7 +92,7 @@ final class SignupBurst {
     /** Waits until at least {@code count} sign-ups were acknowledged; fails when that takes longer than allowed. */
     void awaitAcknowledged(int count, Duration timeout) {
         Await.until(() -> count + " acknowledged sign-ups (got " + acknowledged.size() + "; other answers: "
-                + otherAnswers + ")", timeout, () -> acknowledged.size() >= count);
+                + otherAnswers.values() + ")", timeout, () -> acknowledged.size() >= count);
     }
 
     /** Stops the clients and waits for them, so every acknowledgement that arrived is counted. */
@@ -95,8 +109,17 @@ final class SignupBurst {
         return Map.copyOf(acknowledged);
     }
 
-    /** Answers other than 201 (a sign-up refused for a reason the test did not expect). */
-    Set<String> otherAnswers() {
-        return Set.copyOf(otherAnswers);
+    int acknowledgedCount() {
+        return acknowledged.size();
+    }
+
+    /** Answers other than 201 (a sign-up refused for a reason the test did not expect), by address. */
+    Map<String, Answer> otherAnswers() {
+        return Map.copyOf(otherAnswers);
+    }
+
+    /** Addresses whose sign-up got no answer: the connection failed or was closed before one came. */
+    Set<String> unanswered() {
+        return Set.copyOf(unanswered);
     }
 }

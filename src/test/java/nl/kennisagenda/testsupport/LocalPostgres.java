@@ -40,8 +40,15 @@ public class LocalPostgres implements QuarkusTestResourceLifecycleManager {
     }
 
     public static String url(String database) {
-        return "jdbc:postgresql://" + env("KENNISAGENDA_TEST_PG_HOST", "localhost") + ":"
-                + env("KENNISAGENDA_TEST_PG_PORT", "5432") + "/" + database;
+        return "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
+    }
+
+    public static String host() {
+        return env("KENNISAGENDA_TEST_PG_HOST", "localhost");
+    }
+
+    public static int port() {
+        return Integer.parseInt(env("KENNISAGENDA_TEST_PG_PORT", "5432"));
     }
 
     public static String user() {

@@ -1,6 +1,7 @@
 package nl.kennisagenda.web;
 
 import static io.restassured.RestAssured.given;
+import static nl.kennisagenda.testsupport.Metrics.value;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -24,6 +23,7 @@ import nl.kennisagenda.backoffice.AdminClient;
 import nl.kennisagenda.mail.OutboxSender;
 import nl.kennisagenda.registration.TestEvents;
 import nl.kennisagenda.testsupport.Await;
+import nl.kennisagenda.testsupport.Metrics;
 import nl.kennisagenda.testsupport.OwnH2;
 
 /**
@@ -45,27 +45,6 @@ class MetricsTest {
     @Inject
     OutboxSender sender;
 
-    private static String metrics() {
-        // What Prometheus asks for when it prefers the classic text format (without it: OpenMetrics, same series)
-        return given().accept("text/plain; version=0.0.4").get("/q/metrics").then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("text/plain")).extract().asString();
-    }
-
-    /** The value of one series, e.g. {@code kennisagenda_signups_total{outcome="confirmed"}}; fails when absent. */
-    private static double value(String text, String name, String label) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{([^}]*)\\})? (\\S+)$").matcher(text);
-        while (m.find()) {
-            if (label == null || (m.group(2) != null && m.group(2).contains(label))) {
-                return Double.parseDouble(m.group(3));
-            }
-        }
-        throw new AssertionError("no series " + name + " " + label + " in:\n" + text);
-    }
-
-    private static double value(String name, String label) {
-        return value(metrics(), name, label);
-    }
-
     @Test
     void aSignUpAndItsSentMailAreCounted() {
         sendAllDue(); // whatever the start-up queued
@@ -81,7 +60,7 @@ class MetricsTest {
 
         assertEquals(confirmed + 1, value("kennisagenda_signups_total", "outcome=\"confirmed\""));
         Await.until("the confirmation mail is counted as queued, with its age", Duration.ofSeconds(30), () -> {
-            String text = metrics();
+            String text = Metrics.scrape();
             return value(text, "kennisagenda_mail_queued", null) >= 1
                     && value(text, "kennisagenda_mail_oldest_queued_age_seconds", null) >= 0;
         });
@@ -92,7 +71,7 @@ class MetricsTest {
         Await.until("the queue is empty again", Duration.ofSeconds(30),
                 () -> value("kennisagenda_mail_queued", null) == 0
                         && value("kennisagenda_mail_oldest_queued_age_seconds", null) == 0);
-        String text = metrics();
+        String text = Metrics.scrape();
         value(text, "kennisagenda_mail_failed_total", "stream=\"transactional\"");
         value(text, "kennisagenda_mail_attempts_failed_total", "stream=\"newsletter\"");
         value(text, "kennisagenda_mail_outbox_failed", null);
@@ -115,7 +94,7 @@ class MetricsTest {
     void aLogInIsCounted() {
         double before = value("kennisagenda_logins_total", "outcome=\"success\"");
         AdminClient.loggedIn("platform31@example.org", AdminClient.DEMO_PASSWORD);
-        String text = metrics();
+        String text = Metrics.scrape();
         assertEquals(before + 1, value(text, "kennisagenda_logins_total", "outcome=\"success\""));
         assertTrue(value(text, "kennisagenda_logins_total", "outcome=\"invalid\"") >= 0);
         assertTrue(value(text, "kennisagenda_logins_total", "outcome=\"locked\"") >= 0);

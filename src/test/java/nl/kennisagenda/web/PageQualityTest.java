@@ -176,6 +176,8 @@ class PageQualityTest {
                 Page.get("not found", "/events/bestaat-niet").status(404),
                 Page.get("not found in English", "/events/does-not-exist?lang=en").status(404),
                 Page.raw("bad request", "/events/" + SEMINAR + "/register", "%zz").status(400),
+                Page.get("database unavailable", "/test-only/database-away").status(503),
+                Page.get("database unavailable in English", "/test-only/database-away?lang=en").status(503),
                 // Back-office
                 Page.get("log-in", "/admin/login"),
                 Page.get("log-in refused", "/admin/login?error=invalid").status(401),

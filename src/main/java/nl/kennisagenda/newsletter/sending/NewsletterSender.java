@@ -66,7 +66,9 @@ import nl.kennisagenda.newsletter.subscription.Subscriptions;
  * Guarantee: every subscriber of the audience gets one outbox row, and that row is sent until it is SENT, FAILED or
  * skipped. A crash between the SMTP server's acceptance and the SENT mark (a few milliseconds per batch) makes that
  * delivery due again when its lease runs out, so it can arrive twice; it then carries the same Message-ID, by which
- * mail clients recognise the duplicate. At most one batch of one instance is exposed to this.
+ * mail clients recognise the duplicate. Only the deliveries still SENDING at the crash are exposed to this: the
+ * batches in progress (normally at most {@code workers} batches), and the unfinished rest of a batch that outlasted
+ * half the lease (reliability/NewsletterCrashIT).
  */
 @ApplicationScoped
 public class NewsletterSender {
