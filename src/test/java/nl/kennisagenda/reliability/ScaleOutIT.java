@@ -127,7 +127,8 @@ class ScaleOutIT {
         HttpResponse<String> created = organiser.submit(nginx.baseUri(), "/admin/organisations/new",
                 "/admin/organisations", Map.of("name", "Schaalnetwerk " + RUN, "slug", ORGANISATION, "website", ""));
         assertEquals(303, created.statusCode(), created.body());
-        System.out.printf("scale-out: two instances and nginx started, organiser logged in, in %d ms%n", millisSince(started));
+        System.out.printf("scale-out: two instances and nginx started, organiser logged in, in %d ms%n",
+                millisSince(started));
     }
 
     /** The production configuration an operator gives each instance behind the balancer. */
@@ -225,8 +226,9 @@ class ScaleOutIT {
         assertEquals(List.of(10, waitlisted.size()), counters(event), "confirmed and waitlisted counters");
         assertEquals(confirmed, emails(event, "CONFIRMED"), "the confirmed rows are those told so");
         assertEquals(waitlisted, emails(event, "WAITLISTED"), "the waiting list is those told so");
-        assertEquals(confirmed.size() + waitlisted.size(), count("select count(*) from registrations where event_id = ?",
-                event.id()), "nothing stored for a visitor told it was too busy");
+        assertEquals(confirmed.size() + waitlisted.size(),
+                count("select count(*) from registrations where event_id = ?", event.id()),
+                "nothing stored for a visitor told it was too busy");
 
         // Both instances took sign-ups: round robin, by nginx's log and by each instance's own counter.
         Map<String, Integer> perInstance = nginx.requestsPerInstance(
@@ -267,7 +269,8 @@ class ScaleOutIT {
                 .filter(subject -> subject.endsWith(event.title())).sorted().toList();
         assertEquals(List.of("Vol: " + event.title(), "Wachtlijst begonnen: " + event.title()).stream().sorted()
                 .toList(), toOrganiser, "the organiser's notices");
-        System.out.printf("scale-out: the %d sign-up mails all delivered %d ms after the burst, sent by a %.0f, b %.0f%n",
+        System.out.printf("scale-out: the %d sign-up mails all delivered %d ms after the burst, sent by a %.0f, "
+                + "b %.0f%n",
                 told.size(), millisSince(committed),
                 metric(a, "kennisagenda_mail_sent_total", "stream=\"transactional\""),
                 metric(b, "kennisagenda_mail_sent_total", "stream=\"transactional\""));
@@ -317,8 +320,12 @@ class ScaleOutIT {
 
         double sentByA = metric(a, "kennisagenda_mail_sent_total", "stream=\"newsletter\"");
         double sentByB = metric(b, "kennisagenda_mail_sent_total", "stream=\"newsletter\"");
-        System.out.printf("scale-out: newsletter to %d subscribers in %d ms: sent by a %.0f, b %.0f%n", subscribers,
-                millisSince(sendStarted), sentByA, sentByB);
+        System.out.printf("scale-out: newsletter to %d subscribers in %d ms: sent by a %.0f, b %.0f; %d sent on a "
+                + "later attempt (failed attempts: a %.0f, b %.0f)%n", subscribers, millisSince(sendStarted), sentByA,
+                sentByB, count("select count(*) from outbox_mails where newsletter_issue_id = ? and attempts > 1",
+                        issue),
+                metric(a, "kennisagenda_mail_attempts_failed_total", "stream=\"newsletter\""),
+                metric(b, "kennisagenda_mail_attempts_failed_total", "stream=\"newsletter\""));
         assertEquals(subscribers, sentByA + sentByB, "newsletter mails counted by the instances");
         assertTrue(sentByA > 0 && sentByB > 0, "both instances sent part of the issue: a " + sentByA + ", b "
                 + sentByB);
@@ -575,7 +582,8 @@ class ScaleOutIT {
             try (PreparedStatement subscriber = connection.prepareStatement("""
                     insert into newsletter_subscribers (email, email_key, name, mail_locale, status, token, created_at,
                                                         confirmed_at, updated_at)
-                    values (?, ?, ?, 'nl', 'CONFIRMED', ?, now() - interval '1 day', now() - interval '1 day', now())""",
+                    values (?, ?, ?, 'nl', 'CONFIRMED', ?, now() - interval '1 day', now() - interval '1 day',
+                            now())""",
                     new String[] { "id" });
                     PreparedStatement choice = connection.prepareStatement(
                             "insert into newsletter_subscriber_organisations (subscriber_id, organisation_id) "
@@ -652,7 +660,7 @@ class ScaleOutIT {
         return "127.0.0.1:" + instance.baseUri().getPort();
     }
 
-    /** The sum of a Prometheus series' values with this label on one instance ({@code /q/metrics}, reached directly). */
+    /** The sum of a Prometheus series' values with this label on one instance ({@code /q/metrics}, directly). */
     private static double metric(AppProcess instance, String name, String label) {
         HttpResponse<String> metrics = new Browser().get(instance.baseUri(), "/q/metrics");
         assertEquals(200, metrics.statusCode());
