@@ -15,11 +15,11 @@ import jakarta.inject.Inject;
  * instance; the others wait their turn here, first come first served, without a database connection.
  *
  * <p>Why: every sign-up for an event waits for that event's row lock while holding a pooled connection. A burst of
- * hundreds for one event (a newsletter goes out) filled the instance's whole pool with such waiters, and everything
- * else the instance had to do with the database (sign-ups for other events, pages, the back-office, the mail senders)
- * waited behind them and failed after the pool's 30 s acquisition timeout with a bare 500; so did the sign-ups at the
- * back of the queue. Found by {@code reliability.ScaleOutIT} (200 simultaneous sign-ups through nginx on a busy
- * machine).
+ * hundreds for one event (a newsletter goes out) filled the instance's whole pool with such waiters; everything else
+ * the instance had to do with the database (sign-ups for other events, pages, the back-office, the mail senders) had
+ * to wait behind them, and whatever waited longer than the pool's 30 s acquisition timeout failed, as a bare 500 for
+ * the sign-ups at the back of the queue. Found by {@code reliability.ScaleOutIT} (200 simultaneous sign-ups through
+ * nginx on a busy machine).
  *
  * <p>This is load shaping, not a guarantee: each instance has its own turns, and what keeps an event from being
  * overbooked is still the row lock in the database ({@code EventLocks}). A sign-up that cannot get a turn within

@@ -25,7 +25,9 @@ import nl.kennisagenda.registration.service.UnknownRegistrationException;
 
 /**
  * The one place where sign-up errors become HTTP answers: JSON for {@code /api/…} (422 with per-field errors, 409
- * with a reason, 404, 503 when too busy), a friendly page in the visitor's language otherwise (404, 409, 503). The form pages themselves re-show a form with errors; this covers everything else.
+ * with a reason, 404, 503 when too busy), a friendly page in the visitor's language otherwise (404, 409, 503). The
+ * form pages themselves re-show a form with errors; this covers everything else. (429 is the site-wide
+ * {@code web.RefusedRequestMapper}'s.)
  */
 public class SignupExceptionMapper {
 
