@@ -161,6 +161,13 @@ public interface RegistrationMessages {
     @Message
     String closed_title();
 
+    /** 503: too many sign-ups for the event at once ({@code SignupBusyException}). */
+    @Message
+    String busy_title();
+
+    @Message
+    String busy_text();
+
     @Message
     String closed_not_yet_open(String day, String time);
 

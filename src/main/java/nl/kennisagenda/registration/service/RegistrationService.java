@@ -34,6 +34,9 @@ public class RegistrationService {
     @Inject
     EventLocks locks;
 
+    @Inject
+    SignupAdmission admission;
+
     // ---------------------------------------------------------------- reading
 
     /** The public event a visitor may sign up for (published or cancelled), with form and programme. */
@@ -61,9 +64,14 @@ public class RegistrationService {
 
     // ---------------------------------------------------------------- changes, each in its own transaction
 
-    /** @see RegistrationOperations#signUp */
+    /**
+     * A visitor's sign-up, once the event has a free turn on this instance ({@link SignupAdmission}).
+     *
+     * @throws SignupBusyException too many sign-ups for the event at once: nothing was saved
+     * @see RegistrationOperations#signUp
+     */
     public SignupResult signUp(String slug, SignupInput input, Locale locale) {
-        return retry.inNewTransaction(() -> operations.signUp(slug, input, locale));
+        return admission.admit(slug, () -> retry.inNewTransaction(() -> operations.signUp(slug, input, locale)));
     }
 
     /** @see RegistrationOperations#update */

@@ -17,6 +17,7 @@ import nl.kennisagenda.registration.RegistrationMessages;
 import nl.kennisagenda.web.ApiError;
 import nl.kennisagenda.registration.service.ChangeNotAllowedException;
 import nl.kennisagenda.registration.service.InvalidSignupException;
+import nl.kennisagenda.registration.service.SignupBusyException;
 import nl.kennisagenda.registration.service.SignupClosedException;
 import nl.kennisagenda.registration.service.SignupValidator;
 import nl.kennisagenda.registration.service.UnknownEventException;
@@ -24,7 +25,9 @@ import nl.kennisagenda.registration.service.UnknownRegistrationException;
 
 /**
  * The one place where sign-up errors become HTTP answers: JSON for {@code /api/…} (422 with per-field errors, 409
- * with a reason, 404, 429), a friendly page in the visitor's language otherwise (404, 409). The form pages themselves re-show a form with errors; this covers everything else.
+ * with a reason, 404, 503 when too busy), a friendly page in the visitor's language otherwise (404, 409, 503). The
+ * form pages themselves re-show a form with errors; this covers everything else. (429 is the site-wide
+ * {@code web.RefusedRequestMapper}'s.)
  */
 public class SignupExceptionMapper {
 
@@ -60,6 +63,17 @@ public class SignupExceptionMapper {
                     e.opensAt() == null ? null : Dates.iso(e.opensAt()), null));
         }
         return page(409, m.closed_title(), text, "/events/" + e.eventSlug(), m.back_to_event());
+    }
+
+    /** Too many sign-ups for the event at once: 503 with Retry-After, and words that say nothing was saved. */
+    @ServerExceptionMapper
+    public Response busy(SignupBusyException e, UriInfo uri) {
+        RegistrationMessages m = messages();
+        Response response = isApi(uri) ? json(ApiError.of(503, m.busy_text()))
+                : page(503, m.busy_title(), m.busy_text(),
+                        uri == null ? "/" : uri.getPath().replaceFirst("/register$", ""),
+                        m.back_to_event());
+        return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper
