@@ -29,7 +29,7 @@ import nl.kennisagenda.registration.service.SignupAdmission;
 /**
  * When every turn for an event is taken on this instance and a sign-up may not wait ({@code max-wait} 0 here; 45 s
  * in production), the visitor is told it is too busy and that nothing was saved: 503 with Retry-After, on the API and
- * on the form, and no registration is stored.
+ * on the form (re-shown with what was typed), and no registration is stored.
  */
 @QuarkusTest
 @TestProfile(SignupBusyTest.NoWaitForATurn.class)
@@ -67,11 +67,17 @@ class SignupBusyTest {
                         + "opgeslagen. Probeer het over een minuut opnieuw."));
 
         FormClient browser = FormClient.open("/events/" + event.slug() + "/register");
-        browser.post().formParam("firstName", "A").formParam("lastName", "B").formParam("email", "f@example.org")
-                .formParam("organisation", "X").post("/events/" + event.slug() + "/register")
+        // The form comes back with what was typed and a line that says why, so sending it again is one click.
+        browser.post().formParam("firstName", "Aafke").formParam("lastName", "Bos")
+                .formParam("email", "aafke@example.org").formParam("organisation", "Gemeente Ede")
+                .post("/events/" + event.slug() + "/register")
                 .then().statusCode(503).contentType(containsString("text/html")).header("Retry-After", "60")
-                .body(containsString("<h1>Het is nu erg druk</h1>"))
-                .body(containsString("href=\"/events/" + event.slug() + "\""));
+                .header("Cache-Control", "no-store")
+                .body(containsString("id=\"error-summary\""))
+                .body(containsString("Het is nu erg druk: Er melden zich op dit moment heel veel mensen tegelijk aan."))
+                .body(containsString("value=\"Aafke\"")).body(containsString("value=\"aafke@example.org\""))
+                .body(containsString("value=\"Gemeente Ede\""))
+                .body(containsString("name=\"_csrf\""));
 
         assertEquals(0L, registrations(event));
 

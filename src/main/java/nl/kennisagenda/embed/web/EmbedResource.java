@@ -142,6 +142,11 @@ public class EmbedResource {
             return framable(event.organisation, Response.status(422).entity(Templates.form(event, invalid.form(),
                     submissions.privacyNotice(event, invalid.form(), locale.get()), action(slug))));
         }
+        if (outcome instanceof SignupSubmissions.Busy busy) {
+            return framable(event.organisation, Response.status(503).header("Retry-After", busy.retryAfterSeconds())
+                    .entity(Templates.form(event, busy.form(), submissions.privacyNotice(event, busy.form(),
+                            locale.get()), action(slug))));
+        }
         SignupState state = ((SignupSubmissions.Closed) outcome).state();
         return framable(event.organisation, Response.status(Response.Status.CONFLICT)
                 .entity(Templates.closed(event, closedReasons.text(event, state, locale.get()))));

@@ -103,6 +103,11 @@ public class SignupResource {
             return noStore(Response.status(422).entity(Templates.form(event, invalid.form(),
                     submissions.privacyNotice(event, invalid.form(), locale.get()))));
         }
+        if (outcome instanceof SignupSubmissions.Busy busy) {
+            return noStore(Response.status(503).header("Retry-After", busy.retryAfterSeconds())
+                    .entity(Templates.form(event, busy.form(), submissions.privacyNotice(event, busy.form(),
+                            locale.get()))));
+        }
         return closed(event, ((SignupSubmissions.Closed) outcome).state());
     }
 

@@ -2,6 +2,7 @@ package nl.kennisagenda.registration.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +12,11 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.SignupState;
 import nl.kennisagenda.privacy.PrivacyStatements;
+import nl.kennisagenda.registration.RegistrationMessages;
 import nl.kennisagenda.registration.RegistrationStatus;
 import nl.kennisagenda.registration.service.InvalidSignupException;
 import nl.kennisagenda.registration.service.RegistrationService;
+import nl.kennisagenda.registration.service.SignupBusyException;
 import nl.kennisagenda.registration.service.SignupClosedException;
 import nl.kennisagenda.registration.service.SignupInput;
 import nl.kennisagenda.registration.service.SignupResult;
@@ -29,7 +32,7 @@ import nl.kennisagenda.registration.service.SignupValidator;
 public class SignupSubmissions {
 
     /** The outcome of one post. */
-    public sealed interface Outcome permits Accepted, Invalid, Closed {
+    public sealed interface Outcome permits Accepted, Invalid, Busy, Closed {
     }
 
     /**
@@ -43,6 +46,13 @@ public class SignupSubmissions {
     public record Invalid(FormView form) implements Outcome {
     }
 
+    /**
+     * Too many sign-ups for the event at once; nothing was saved. Re-show the form with its values and a line that
+     * says so (503 with Retry-After), so the visitor only has to send it again.
+     */
+    public record Busy(FormView form, long retryAfterSeconds) implements Outcome {
+    }
+
     /** Sign-up is not open (409). */
     public record Closed(SignupState state) implements Outcome {
     }
@@ -52,6 +62,9 @@ public class SignupSubmissions {
 
     @Inject
     FormViews views;
+
+    @Inject
+    SignupValidator validator;
 
     @Inject
     nl.kennisagenda.web.Receipts receipts;
@@ -83,6 +96,10 @@ public class SignupSubmissions {
                     input.first("email").strip(), input.sessions());
         } catch (InvalidSignupException e) {
             return new Invalid(views.build(event, locale, input, e.errors(), csrfToken.get(), null));
+        } catch (SignupBusyException e) {
+            RegistrationMessages m = validator.messages(locale);
+            return new Busy(views.build(event, locale, input, Map.of(m.busy_title(), m.busy_text()), csrfToken.get(),
+                    null), e.retryAfterSeconds());
         } catch (SignupClosedException e) {
             return new Closed(e.state());
         }
