@@ -22,7 +22,6 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
@@ -39,6 +38,8 @@ import nl.kennisagenda.image.StoredImage;
  * Times are instants; pages and mails show them in Europe/Amsterdam.
  */
 @Entity
+// Only changed columns are written: a sign-up changes a counter, not the whole row with its long texts.
+@org.hibernate.annotations.DynamicUpdate
 @Table(name = "events")
 public class Event extends IdentifiedEntity {
 
@@ -252,10 +253,8 @@ public class Event extends IdentifiedEntity {
         updatedAt = updatedAt == null ? createdAt : updatedAt;
     }
 
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
+    // No @PreUpdate stamp: a sign-up changes only the counters, and that is no change of the event (for calendars'
+    // LAST-MODIFIED, or for cached pages). web.PageChanges stamps updatedAt on every other change, at the flush.
 
     /** The join link when the event has one that is a web address; who may see it: Registration#joinLink. */
     public Optional<URI> joinLink() {
@@ -364,22 +363,7 @@ public class Event extends IdentifiedEntity {
     }
 
     public SignupState signupState(Instant now) {
-        if (status == EventStatus.CANCELLED) {
-            return SignupState.CANCELLED;
-        }
-        if (status != EventStatus.PUBLISHED) {
-            return SignupState.NOT_PUBLISHED;
-        }
-        if (!startsAt.isAfter(now)) {
-            return SignupState.PAST;
-        }
-        if (signupOpensAt != null && now.isBefore(signupOpensAt)) {
-            return SignupState.NOT_YET_OPEN;
-        }
-        if (signupClosesAt != null && !now.isBefore(signupClosesAt)) {
-            return SignupState.CLOSED;
-        }
-        return SignupState.OPEN;
+        return SignupState.of(status, startsAt, signupOpensAt, signupClosesAt, now);
     }
 
     /** Numbered breakout rounds in programme order. */

@@ -20,6 +20,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 
 import io.quarkus.datasource.common.runtime.DatabaseKind;
 
@@ -100,31 +102,57 @@ public class EventLocks {
     public Locked lock(long eventId, Collection<Long> sessionIds) {
         Held held = held();
         setLockTimeout(held);
-        Event event = em.find(Event.class, eventId);
-        if (event == null) {
-            throw new IllegalArgumentException("No event with id " + eventId);
-        }
         TreeSet<Long> ordered = new TreeSet<>(sessionIds);
         if (!held.events.contains(eventId) || !held.sessions.containsAll(ordered)) {
             // A refresh overwrites the entity with the row: first write what this transaction changed (e.g. the
             // programme an organiser just moved), so the refresh reads it back instead of discarding it.
             em.flush();
         }
-        if (held.events.add(eventId)) {
-            em.refresh(event, LockModeType.PESSIMISTIC_WRITE);
+        Event event = lockRow(Event.class, eventId, held.events);
+        if (event == null) {
+            throw new IllegalArgumentException("No event with id " + eventId);
         }
         List<ProgrammeItem> sessions = new ArrayList<>();
         for (Long sessionId : ordered) {
-            ProgrammeItem session = em.find(ProgrammeItem.class, sessionId);
+            ProgrammeItem session = lockRow(ProgrammeItem.class, sessionId, held.sessions);
             if (session == null || session.event.id.longValue() != eventId) {
                 throw new IllegalArgumentException("No session " + sessionId + " in event " + eventId);
-            }
-            if (held.sessions.add(sessionId)) {
-                em.refresh(session, LockModeType.PESSIMISTIC_WRITE);
             }
             sessions.add(session);
         }
         return new Locked(event, sessions);
+    }
+
+    /**
+     * The managed entity with its row locked, current as of the lock; null when there is no such row. A row this
+     * transaction locked before is returned as it is. One {@code SELECT … FOR UPDATE} when the entity is not in
+     * the persistence context yet (a sign-up: nothing loaded the event before); else the entity is refreshed
+     * with the lock, as it may have been read before the lock and be stale.
+     */
+    private <T> T lockRow(Class<T> type, long id, Set<Long> lockedBefore) {
+        if (lockedBefore.contains(id)) {
+            return em.find(type, id);
+        }
+        T entity;
+        if (isManaged(type, id)) {
+            entity = em.find(type, id);
+            if (entity != null) {
+                em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
+            }
+        } else {
+            entity = em.find(type, id, LockModeType.PESSIMISTIC_WRITE);
+        }
+        if (entity != null) {
+            lockedBefore.add(id);
+        }
+        return entity;
+    }
+
+    /** Whether the persistence context holds the entity already (without loading it). */
+    private boolean isManaged(Class<?> type, long id) {
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(type);
+        return session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister)) != null;
     }
 
     /**

@@ -23,6 +23,8 @@ import nl.kennisagenda.common.IdentifiedEntity;
 
 /** A timed part of an event's programme: a plenary part, a break, or one of the parallel sessions of a round. */
 @Entity
+// Only changed columns are written: a sign-up changes a counter, not the whole row with its long texts.
+@org.hibernate.annotations.DynamicUpdate
 @Table(name = "programme_items")
 public class ProgrammeItem extends IdentifiedEntity {
 

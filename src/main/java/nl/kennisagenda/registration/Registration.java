@@ -37,6 +37,8 @@ import nl.kennisagenda.event.ProgrammeItem;
 
 /** One person's sign-up for one event, with their answers and breakout choices. */
 @Entity
+// Only changed columns are written: a sign-up changes a counter, not the whole row with its long texts.
+@org.hibernate.annotations.DynamicUpdate
 @Table(name = "registrations")
 public class Registration extends IdentifiedEntity {
 

@@ -98,6 +98,15 @@ public class PageCache {
         generation.incrementAndGet();
     }
 
+    /**
+     * Raised after every committed change of what public pages show (see {@link PageChanges}): whatever was copied
+     * out of the database at an earlier generation may be stale. Also used for the sign-up forms
+     * ({@code registration.service.SignupForms}).
+     */
+    public long contentGeneration() {
+        return generation.get();
+    }
+
     /** Places changed (committed): pages older than the places lag are rendered again on their next request. */
     public void placesChanged() {
         placesChangedAt = System.nanoTime();

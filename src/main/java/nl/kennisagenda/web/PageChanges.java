@@ -1,6 +1,7 @@
 package nl.kennisagenda.web;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.type.Type;
 
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import nl.kennisagenda.event.Event;
 import nl.kennisagenda.registration.Registration;
 import nl.kennisagenda.registration.RegistrationChanged;
 
@@ -69,10 +71,32 @@ public class PageChanges implements Interceptor, Serializable {
         if (entity instanceof Registration) {
             mark(false);
         } else if (showsOnPages(entity)) {
-            if (onlyCountersChanged(currentState, previousState, propertyNames)) {
+            if (onlyCountersChanged(currentState, previousState, propertyNames, types)) {
                 mark(false);
             } else {
                 mark(true);
+                return entity instanceof Event event && stampUpdatedAt(event, currentState, previousState,
+                        propertyNames);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An event's {@code updatedAt} (its calendar entries' LAST-MODIFIED) is the moment of its last change other than
+     * its counters: set here, where that difference is known, rather than in a {@code @PreUpdate} callback, which
+     * would also stamp every sign-up. An edit that set the time itself keeps it.
+     */
+    private static boolean stampUpdatedAt(Event event, Object[] current, Object[] previous, String[] names) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals("updatedAt")) {
+                if (previous != null && !Objects.equals(current[i], previous[i])) {
+                    return false;
+                }
+                Instant now = Instant.now();
+                current[i] = now;
+                event.updatedAt = now;
+                return true;
             }
         }
         return false;
@@ -115,13 +139,17 @@ public class PageChanges implements Interceptor, Serializable {
         return name.startsWith("nl.kennisagenda.event.") || name.startsWith("nl.kennisagenda.image.");
     }
 
-    static boolean onlyCountersChanged(Object[] current, Object[] previous, String[] names) {
+    /**
+     * Compared by the property's Hibernate type, not {@code equals}: an embedded value (the event's practical
+     * information) is another instance after every load and would otherwise always look changed.
+     */
+    static boolean onlyCountersChanged(Object[] current, Object[] previous, String[] names, Type[] types) {
         if (previous == null) {
             return false;
         }
         boolean any = false;
         for (int i = 0; i < names.length; i++) {
-            if (!Objects.equals(current[i], previous[i])) {
+            if (!types[i].isEqual(current[i], previous[i])) {
                 if (!names[i].endsWith("Count")) {
                     return false;
                 }

@@ -69,6 +69,9 @@ public class RegistrationOperations {
     SignupValidator validator;
 
     @Inject
+    SignupForms forms;
+
+    @Inject
     Event<RegistrationChanged> changes;
 
     Clock clock = Clock.systemUTC();
@@ -101,22 +104,31 @@ public class RegistrationOperations {
      */
     @Transactional(TxType.MANDATORY)
     public SignupResult signUp(String slug, SignupInput input, Locale locale, ActedBy actedBy) {
-        nl.kennisagenda.event.Event event = nl.kennisagenda.event.Event.findPublicBySlug(slug)
-                .orElseThrow(() -> new UnknownEventException(slug));
-        requireOpen(event);
-        ValidatedSignup answers = validator.validate(event, input, locale, null);
+        // The answers are checked against a kept copy of the form (SignupForms): no event, fields or programme are
+        // loaded for this. The event row itself is read only once, under its lock, where the places are decided.
+        SignupForm form = forms.find(slug).orElseThrow(() -> new UnknownEventException(slug));
+        requireOpen(form);
+        ValidatedSignup answers = validator.validate(form, input, locale, null);
         // The attendee insert below may wait for a concurrent insert of the same address: bound that wait too.
         locks.setLockTimeout();
         // The attendee row is written before the event lock is taken: a concurrent insert of the same address
         // then fails on the unique key without holding any event lock, and the retry finds the attendee.
-        Attendee attendee = findOrCreateAttendee(answers.email());
+        Attendee attendee = Attendee.findByEmail(answers.email()).orElse(null);
+        boolean firstTime = attendee == null;
+        if (firstTime) {
+            attendee = newAttendee(answers.email());
+        }
         // The look-up for an earlier registration also runs before the lock (it is one query less while every
         // other sign-up for this event waits). Safe: a registration that appears after this look-up was inserted
         // by a concurrent transaction, so our insert fails on the unique key (event, attendee) and the retry finds
         // it; one that existed is refreshed under the lock below, because its status changes only under that lock.
-        Registration existing = Registration.find("event = ?1 and attendee = ?2", event, attendee).firstResult();
+        // An address seen for the first time has none: no other transaction can refer to our uncommitted attendee.
+        Registration existing = firstTime ? null
+                : Registration.find("event.id = ?1 and attendee = ?2", form.eventId(), attendee).firstResult();
 
-        List<ProgrammeItem> sessions = lock(event, answers.sessions()).sessions();
+        EventLocks.Locked locked = locks.lock(form.eventId(), answers.sessionIds());
+        nl.kennisagenda.event.Event event = locked.event();
+        List<ProgrammeItem> sessions = locked.sessions();
         requireOpen(event);
         RegistrationStatus status = event.requiresApproval ? RegistrationStatus.PENDING
                 : fits(event, answers.mode(), sessions) ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
@@ -128,12 +140,12 @@ public class RegistrationOperations {
             changes.fire(new RegistrationChanged(existing, Change.DUPLICATE_SIGNUP, actedBy, null));
             return new SignupResult(event.id, event.slug, status);
         }
-        Registration registration = place(event, attendee, existing, status, locale, answers, sessions);
-        if (actedBy.kind() == ActedBy.Kind.VISITOR) {
-            // The statement in force as the sign-up is stored: the one the notice on the form linked to, unless it
-            // was changed in the minutes the visitor filled in the form (docs/architecture.md, "Privacy").
-            registration.privacyVersion = privacy.currentVersion(event.organisation);
-        }
+        // The statement in force as the sign-up is stored: the one the notice on the form linked to, unless it was
+        // changed in the minutes the visitor filled in the form (docs/architecture.md, "Privacy").
+        String privacyVersion = actedBy.kind() == ActedBy.Kind.VISITOR ? privacy.currentVersion(event.organisation)
+                : null;
+        Registration registration = place(event, attendee, existing, status, locale, answers, sessions,
+                privacyVersion);
         changes.fire(new RegistrationChanged(registration, changeFor(status), actedBy, null));
         return new SignupResult(event.id, event.slug, status);
     }
@@ -149,7 +161,8 @@ public class RegistrationOperations {
 
     /** Writes a new (or renewed, after a cancellation) registration with the given status and counts it. */
     private Registration place(nl.kennisagenda.event.Event event, Attendee attendee, Registration existing,
-            RegistrationStatus status, Locale locale, ValidatedSignup answers, List<ProgrammeItem> sessions) {
+            RegistrationStatus status, Locale locale, ValidatedSignup answers, List<ProgrammeItem> sessions,
+            String privacyVersion) {
         Registration registration = existing != null ? existing : new Registration();
         if (existing != null) {
             // Signing up again after a cancellation: the old calendar entry stays cancelled, this is a new one.
@@ -167,6 +180,9 @@ public class RegistrationOperations {
         registration.checkedInAt = null;
         registration.checkedInBy = null;
         apply(registration, answers, sessions);
+        if (privacyVersion != null) {
+            registration.privacyVersion = privacyVersion;
+        }
         if (existing == null) {
             registration.persist();
         }
@@ -175,12 +191,14 @@ public class RegistrationOperations {
     }
 
     private Attendee findOrCreateAttendee(String email) {
-        return Attendee.findByEmail(email).orElseGet(() -> {
-            Attendee attendee = new Attendee();
-            attendee.email = Attendee.normalise(email);
-            attendee.persist();
-            return attendee;
-        });
+        return Attendee.findByEmail(email).orElseGet(() -> newAttendee(email));
+    }
+
+    private static Attendee newAttendee(String email) {
+        Attendee attendee = new Attendee();
+        attendee.email = Attendee.normalise(email);
+        attendee.persist();
+        return attendee;
     }
 
     // ---------------------------------------------------------------- self-service
@@ -206,9 +224,11 @@ public class RegistrationOperations {
         reload(registration);
         requireChangeable(registration);
         // The sessions to lock are known only now: the registration's current ones, read under the event lock.
-        Set<ProgrammeItem> involved = new LinkedHashSet<>(registration.sessions);
-        involved.addAll(answers.sessions());
-        lock(event, involved);
+        Set<Long> involved = new LinkedHashSet<>(registration.sessionIds());
+        involved.addAll(answers.sessionIds());
+        Map<Long, ProgrammeItem> locked = new java.util.HashMap<>();
+        locks.lock(event.id, involved).sessions().forEach(session -> locked.put(session.id, session));
+        List<ProgrammeItem> chosen = answers.sessionIds().stream().map(locked::get).toList();
         if (registration.isConfirmed() && event.isHybrid() && answers.mode() != registration.attendanceMode
                 && event.isFull(answers.mode())) {
             // A confirmed person keeps their place unless the other mode has one: refused, with the reason, rather
@@ -219,7 +239,7 @@ public class RegistrationOperations {
                             validator.modeLabel(registration.attendanceMode, locale))));
         }
         if (registration.isConfirmed()) {
-            for (ProgrammeItem session : answers.sessions()) {
+            for (ProgrammeItem session : chosen) {
                 if (!registration.sessions.contains(session) && session.isFull()) {
                     throw new InvalidSignupException(Map.of(FormField.SESSIONS,
                             validator.messages(locale).error_session_full(session.title)));
@@ -229,7 +249,7 @@ public class RegistrationOperations {
         Set<Long> sessionsBefore = registration.sessionIds();
         AttendanceMode modeBefore = registration.mode();
         count(registration, -1);
-        apply(registration, answers, answers.sessions());
+        apply(registration, answers, chosen);
         registration.updatedAt = now();
         count(registration, +1);
         boolean calendarChanged = registration.raiseCalendarSequenceIfSessionsChanged(sessionsBefore);
@@ -327,7 +347,7 @@ public class RegistrationOperations {
         locks.setLockTimeout();
         Attendee attendee = findOrCreateAttendee(answers.email());
         Registration existing = Registration.find("event = ?1 and attendee = ?2", event, attendee).firstResult();
-        List<ProgrammeItem> sessions = lock(event, answers.sessions()).sessions();
+        List<ProgrammeItem> sessions = locks.lock(event.id, answers.sessionIds()).sessions();
         if (existing != null) {
             reload(existing);
             if (!existing.isClosed()) {
@@ -339,7 +359,7 @@ public class RegistrationOperations {
             throw new RegistrationRefusedException(RegistrationRefusedException.Reason.FULL);
         }
         Registration registration = place(event, attendee, existing, RegistrationStatus.CONFIRMED, locale, answers,
-                sessions);
+                sessions, null);
         changes.fire(new RegistrationChanged(registration, Change.CONFIRMED, actedBy,
                 fits ? ADDED_BY_HAND : ADDED_BY_HAND + "; " + OVERBOOKED));
         return registration;
@@ -609,14 +629,24 @@ public class RegistrationOperations {
         registration.attendanceMode = answers.mode() != null ? answers.mode()
                 : implied != null ? implied : registration.attendanceMode;
         // Answers to fields the organiser has since removed from the form stay: only the current fields are replaced.
-        java.util.Set<String> formKeys = new java.util.HashSet<>();
-        SignupValidator.effectiveFields(registration.event).forEach(field -> formKeys.add(field.fieldKey));
-        registration.answers.keySet().removeIf(formKeys::contains);
+        // (A new registration has none, and needs no look at the form for that.)
+        if (!registration.answers.isEmpty()) {
+            java.util.Set<String> formKeys = new java.util.HashSet<>();
+            SignupValidator.effectiveFields(registration.event).forEach(field -> formKeys.add(field.fieldKey));
+            registration.answers.keySet().removeIf(formKeys::contains);
+        }
         registration.answers.putAll(answers.answers());
         registration.sessions.clear();
         registration.sessions.addAll(sessions);
         registration.newsletterOptIn = answers.newsletter();
         registration.newsletterConsentText = answers.newsletter() ? answers.consentText() : null;
+    }
+
+    private void requireOpen(SignupForm form) {
+        SignupState state = form.signupState(now());
+        if (!state.isOpen()) {
+            throw new SignupClosedException(form.slug(), state, form.signupOpensAt());
+        }
     }
 
     private void requireOpen(nl.kennisagenda.event.Event event) {

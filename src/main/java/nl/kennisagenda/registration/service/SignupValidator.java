@@ -2,7 +2,6 @@ package nl.kennisagenda.registration.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +17,6 @@ import io.quarkus.qute.i18n.Localized;
 import nl.kennisagenda.event.Event;
 import nl.kennisagenda.event.FieldType;
 import nl.kennisagenda.event.FormField;
-import nl.kennisagenda.event.ProgrammeItem;
 import nl.kennisagenda.event.StandardFormFields;
 import nl.kennisagenda.mail.MailHeaders;
 import nl.kennisagenda.registration.RegistrationMessages;
@@ -130,33 +128,37 @@ public class SignupValidator {
     }
 
     /**
-     * Validates a sign-up or a change.
+     * Validates a sign-up or a change against the event's current form.
      *
      * @param fixedEmail for a change: the registration's address, which cannot be changed (null for a sign-up)
      */
     public ValidatedSignup validate(Event event, SignupInput input, Locale locale, String fixedEmail) {
+        return validate(SignupForm.of(event), input, locale, fixedEmail);
+    }
+
+    /** As {@link #validate(Event, SignupInput, Locale, String)}, against a copy of the form ({@link SignupForms}). */
+    public ValidatedSignup validate(SignupForm form, SignupInput input, Locale locale, String fixedEmail) {
         RegistrationMessages m = messages(locale);
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, String> clean = new LinkedHashMap<>();
-        List<ProgrammeItem> sessions = List.of();
-        List<FormField> fields = effectiveFields(event);
+        List<Long> sessions = List.of();
         Set<String> known = new LinkedHashSet<>();
         boolean hasSessionField = false;
 
-        for (FormField field : fields) {
-            known.add(field.fieldKey);
-            if (field.type == FieldType.BREAKOUT_CHOICE) {
+        for (SignupForm.Field field : form.fields()) {
+            known.add(field.key());
+            if (field.type() == FieldType.BREAKOUT_CHOICE) {
                 hasSessionField = true;
-                sessions = validateSessions(event, field, input.sessions(), m, errors);
+                sessions = validateSessions(form, field, input.sessions(), m, errors);
                 continue;
             }
-            if (fixedEmail != null && field.fieldKey.equals(FormField.EMAIL)) {
+            if (fixedEmail != null && field.key().equals(FormField.EMAIL)) {
                 clean.put(FormField.EMAIL, fixedEmail);
                 continue;
             }
-            String answer = validateField(field, input.all(field.fieldKey), m, errors);
+            String answer = validateField(field, input.all(field.key()), m, errors);
             if (answer != null) {
-                clean.put(field.fieldKey, answer);
+                clean.put(field.key(), answer);
             }
         }
         if (!hasSessionField && !input.sessions().isEmpty()) {
@@ -177,30 +179,31 @@ public class SignupValidator {
         String organisation = answers.remove(FormField.ORGANISATION);
         String role = answers.remove(FormField.ROLE);
         String consent = input.newsletter() ? m.newsletter_consent() : null;
-        nl.kennisagenda.event.AttendanceMode mode = event.isHybrid()
+        nl.kennisagenda.event.AttendanceMode mode = form.hybrid()
                 ? nl.kennisagenda.event.AttendanceMode.parse(answers.remove(ATTENDANCE_MODE))
-                : event.impliedMode();
+                : form.impliedMode();
         answers.remove(ATTENDANCE_MODE);
         return new ValidatedSignup(firstName, lastName, email, organisation, role, answers, sessions,
                 input.newsletter(), consent, mode);
     }
 
     /** Returns the cleaned answer, or null when empty; records an error when a rule is broken. */
-    private String validateField(FormField field, List<String> raw, RegistrationMessages m, Map<String, String> errors) {
-        String key = field.fieldKey;
+    private String validateField(SignupForm.Field field, List<String> raw, RegistrationMessages m,
+            Map<String, String> errors) {
+        String key = field.key();
         List<String> values = raw.stream().map(value -> value == null ? "" : value).toList();
-        if (field.type != FieldType.MULTI_SELECT && values.size() > 1) {
+        if (field.type() != FieldType.MULTI_SELECT && values.size() > 1) {
             errors.put(key, m.error_invalid_value());
             return null;
         }
         String single = values.isEmpty() ? "" : values.get(0);
-        int max = maxLength(field);
-        switch (field.type) {
+        int max = field.maxLength();
+        switch (field.type()) {
             case TEXT, EMAIL, PHONE, SELECT -> {
                 String value = single.strip();
                 if (value.isEmpty()) {
-                    if (field.required) {
-                        errors.put(key, field.type == FieldType.SELECT ? m.error_required_choice() : m.error_required());
+                    if (field.required()) {
+                        errors.put(key, field.type() == FieldType.SELECT ? m.error_required_choice() : m.error_required());
                     }
                     return null;
                 }
@@ -214,16 +217,16 @@ public class SignupValidator {
                 }
                 // The pattern gives the visitor a quick answer; the mail's own strict check must agree, or the
                 // confirmation could not be written and the whole sign-up would fail.
-                if (field.type == FieldType.EMAIL
+                if (field.type() == FieldType.EMAIL
                         && (!EMAIL.matcher(value).matches() || !MailHeaders.isValidAddress(value))) {
                     errors.put(key, m.error_email());
                     return null;
                 }
-                if (field.type == FieldType.PHONE && !PHONE.matcher(value).matches()) {
+                if (field.type() == FieldType.PHONE && !PHONE.matcher(value).matches()) {
                     errors.put(key, m.error_phone());
                     return null;
                 }
-                if (field.type == FieldType.SELECT && !field.options.contains(value)) {
+                if (field.type() == FieldType.SELECT && !field.options().contains(value)) {
                     errors.put(key, m.error_option());
                     return null;
                 }
@@ -232,7 +235,7 @@ public class SignupValidator {
             case TEXTAREA -> {
                 String value = single.replace("\r\n", "\n").replace('\r', '\n').strip();
                 if (value.isEmpty()) {
-                    if (field.required) {
+                    if (field.required()) {
                         errors.put(key, m.error_required());
                     }
                     return null;
@@ -254,20 +257,20 @@ public class SignupValidator {
                     if (option.isEmpty()) {
                         continue;
                     }
-                    if (!field.options.contains(option)) {
+                    if (!field.options().contains(option)) {
                         errors.put(key, m.error_option());
                         return null;
                     }
                     chosen.add(option);
                 }
                 if (chosen.isEmpty()) {
-                    if (field.required) {
+                    if (field.required()) {
                         errors.put(key, m.error_required_choice());
                     }
                     return null;
                 }
                 // Options keep the organiser's order, whatever order the browser sent them in.
-                List<String> ordered = field.options.stream().filter(chosen::contains).toList();
+                List<String> ordered = field.options().stream().filter(chosen::contains).toList();
                 String joined = String.join("\n", ordered);
                 if (joined.length() > ANSWER_COLUMN) {
                     errors.put(key, m.error_too_long(ANSWER_COLUMN));
@@ -285,55 +288,51 @@ public class SignupValidator {
                         yield false;
                     }
                 };
-                if (!ticked && field.required && !errors.containsKey(key)) {
+                if (!ticked && field.required() && !errors.containsKey(key)) {
                     errors.put(key, m.error_required_checkbox());
                 }
                 return ticked ? "true" : null;
             }
-            default -> throw new IllegalStateException("Unhandled field type " + field.type);
+            default -> throw new IllegalStateException("Unhandled field type " + field.type());
         }
     }
 
-    private List<ProgrammeItem> validateSessions(Event event, FormField field, List<String> raw,
+    private List<Long> validateSessions(SignupForm form, SignupForm.Field field, List<String> raw,
             RegistrationMessages m, Map<String, String> errors) {
-        Map<Long, ProgrammeItem> breakouts = new HashMap<>();
-        event.programme.stream()
-                .filter(item -> item.isBreakout() && item.roundNumber != null)
-                .forEach(item -> breakouts.put(item.id, item));
-        Map<Integer, ProgrammeItem> byRound = new LinkedHashMap<>();
+        Map<Integer, SignupForm.Session> byRound = new LinkedHashMap<>();
         for (String value : raw) {
             String trimmed = value == null ? "" : value.strip();
             if (trimmed.isEmpty()) {
                 continue;
             }
-            ProgrammeItem item = parseId(trimmed) == null ? null : breakouts.get(parseId(trimmed));
-            if (item == null) {
-                errors.put(field.fieldKey, m.error_session_unknown());
+            Long id = parseId(trimmed);
+            SignupForm.Session session = id == null ? null : form.breakouts().get(id);
+            if (session == null) {
+                errors.put(field.key(), m.error_session_unknown());
                 return List.of();
             }
-            ProgrammeItem earlier = byRound.putIfAbsent(item.roundNumber, item);
-            if (earlier != null && !earlier.id.equals(item.id)) {
-                errors.put(field.fieldKey, m.error_session_multiple(item.roundNumber));
+            SignupForm.Session earlier = byRound.putIfAbsent(session.round(), session);
+            if (earlier != null && earlier.id() != session.id()) {
+                errors.put(field.key(), m.error_session_multiple(session.round()));
                 return List.of();
             }
         }
-        if (field.required) {
+        if (field.required()) {
             // Every round without a choice at once, so the visitor fixes them in one go.
-            List<Integer> missing = event.breakoutRounds().stream().filter(round -> !byRound.containsKey(round))
-                    .toList();
+            List<Integer> missing = form.rounds().stream().filter(round -> !byRound.containsKey(round)).toList();
             if (missing.size() == 1) {
-                errors.put(field.fieldKey, m.error_session_round(missing.get(0)));
+                errors.put(field.key(), m.error_session_round(missing.get(0)));
                 return List.of();
             }
             if (!missing.isEmpty()) {
                 String rounds = missing.subList(0, missing.size() - 1).stream().map(String::valueOf)
                         .collect(java.util.stream.Collectors.joining(", ")) + " " + m.and() + " "
                         + missing.get(missing.size() - 1);
-                errors.put(field.fieldKey, m.error_session_rounds(rounds));
+                errors.put(field.key(), m.error_session_rounds(rounds));
                 return List.of();
             }
         }
-        return byRound.values().stream().sorted(Comparator.comparing(item -> item.id)).toList();
+        return byRound.values().stream().map(SignupForm.Session::id).sorted().toList();
     }
 
     private static Long parseId(String value) {

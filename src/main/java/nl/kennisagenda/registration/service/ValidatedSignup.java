@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import nl.kennisagenda.event.AttendanceMode;
-import nl.kennisagenda.event.ProgrammeItem;
 
 /**
- * Answers that passed every rule, trimmed and ready to store; sessions sorted by id (the lock order); the attendance
+ * Answers that passed every rule, trimmed and ready to store; the chosen sessions' ids in ascending order (the lock order); the attendance
  * mode chosen at a hybrid event, or the one the event's format implies.
  */
 public record ValidatedSignup(String firstName, String lastName, String email, String organisation, String role,
-        Map<String, String> answers, List<ProgrammeItem> sessions, boolean newsletter, String consentText,
+        Map<String, String> answers, List<Long> sessionIds, boolean newsletter, String consentText,
         AttendanceMode mode) {
 }
