@@ -109,6 +109,9 @@ for run in $(seq 1 "$RUNS"); do
   rss+=("$((kb / 1024))")
   echo "run $run: start to first page ${ms} ms (${CPU} ms CPU), idle RSS after ${IDLE} s $((kb / 1024)) MB (load $(cut -d' ' -f1 /proc/loadavg))"
 done
-echo "median of $RUNS: start to first page $(printf '%s\n' "${times[@]}" | median) ms" \
-  "($(printf '%s\n' "${cpus[@]}" | median) ms CPU)," \
-  "idle RSS $(printf '%s\n' "${rss[@]}" | median) MB"
+wall_median=$(printf '%s\n' "${times[@]}" | median)
+cpu_median=$(printf '%s\n' "${cpus[@]}" | median)
+rss_median=$(printf '%s\n' "${rss[@]}" | median)
+echo "median of $RUNS: start to first page ${wall_median} ms (${cpu_median} ms CPU), idle RSS ${rss_median} MB"
+# One machine-readable line for bench/run.sh.
+echo "RESULT startup wall_ms=${wall_median} cpu_ms=${cpu_median} rss_mb=${rss_median}"
