@@ -19,7 +19,7 @@ PORT="${PORT:-18431}"
 RUNS="${RUNS:-5}"
 IDLE="${IDLE:-10}"
 # The production run's options (docs/operations.md, "Start"); keep the two the same.
-PRODUCTION_JAVA_OPTS="-XX:SharedArchiveFile=app-cds.jsa -XX:+UseSerialGC -Xms64m -Xmx512m -XX:MaxHeapFreeRatio=40"
+PRODUCTION_JAVA_OPTS="-XX:SharedArchiveFile=app-cds.jsa -XX:+UseSerialGC -Xms64m -Xmx512m -XX:MaxHeapFreeRatio=40 -XX:TrimNativeHeapInterval=5000"
 JAVA_OPTS="${JAVA_OPTS-$PRODUCTION_JAVA_OPTS}"
 WORK="$(mktemp -d -t kennisagenda-startup-XXXXXX)"
 PG_DB="kennisagenda_bench_startup_$$"
