@@ -25,7 +25,7 @@ WORK="$(mktemp -d -t kennisagenda-growth-XXXXXX)"
 APP_PID=""
 PG_DBS=()
 # The production run's options (docs/operations.md, "Start")
-JAVA_OPTS="${JAVA_OPTS--XX:SharedArchiveFile=app-cds.jsa -XX:+UseSerialGC -Xms64m -Xmx512m -XX:MaxHeapFreeRatio=40}"
+JAVA_OPTS="${JAVA_OPTS--XX:SharedArchiveFile=app-cds.jsa -XX:+UseSerialGC -Xms64m -Xmx512m -XX:MaxHeapFreeRatio=40 -XX:TrimNativeHeapInterval=5000}"
 SUFFIX="${SUFFIX:-$$}"
 
 if [ "$DB" = "postgres" ]; then APP_DIR="${APP_DIR:-target/quarkus-app-postgres}"; else APP_DIR="${APP_DIR:-target/quarkus-app}"; fi

@@ -107,7 +107,8 @@ public class MailMetrics {
      * Reads the outbox figures again. Scheduled on every instance (the gauges are read on the scrape's thread, which
      * may be an event-loop thread where no query may run); one query every few seconds is cheap.
      */
-    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "5s", delayed = "${kennisagenda.jobs.first-run-delay:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
             outbox = read(clock.instant());

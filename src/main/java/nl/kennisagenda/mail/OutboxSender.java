@@ -84,6 +84,7 @@ public class OutboxSender {
     }
 
     @Scheduled(identity = "mail-outbox-sender", every = "${kennisagenda.mail.send-interval:5s}",
+            delayed = "${kennisagenda.jobs.first-run-delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRun() {
         Run run = sendDue(Instant.now());

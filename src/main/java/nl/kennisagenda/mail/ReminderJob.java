@@ -32,6 +32,7 @@ public class ReminderJob {
     AttendeeMails mails;
 
     @Scheduled(identity = "mail-reminders", every = "${kennisagenda.mail.reminder-interval:1m}",
+            delayed = "${kennisagenda.jobs.first-run-delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRun() {
         int sent = sendDueReminders(Instant.now());

@@ -69,6 +69,7 @@ public class MessageDispatcher {
     }
 
     @Scheduled(identity = "organiser-message-dispatcher", every = "${kennisagenda.messages.dispatch-interval:15s}",
+            delayed = "${kennisagenda.jobs.first-run-delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRun() {
         int dispatched = dispatchDue(Instant.now());

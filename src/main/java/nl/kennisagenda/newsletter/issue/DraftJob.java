@@ -54,6 +54,7 @@ public class DraftJob {
     }
 
     @Scheduled(identity = "newsletter-drafts", every = "${kennisagenda.newsletter.drafts.interval:15m}",
+            delayed = "${kennisagenda.jobs.first-run-delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run(Instant.now());

@@ -145,6 +145,7 @@ public class NewsletterSender {
     }
 
     @Scheduled(identity = "newsletter-sender", every = "${kennisagenda.newsletter.send-interval:5s}",
+            delayed = "${kennisagenda.jobs.first-run-delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRun() {
         // Keeps going while there is work, but hands the thread back now and then.

@@ -64,6 +64,7 @@ public class RetentionJob {
     PrivacyConfig config;
 
     @Scheduled(identity = "privacy-retention", every = "${kennisagenda.privacy.retention-interval:1h}",
+            delayed = "${kennisagenda.jobs.first-run-delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run(Instant.now());
