@@ -178,7 +178,7 @@ if [ "$QUICK" = 0 ]; then
   STARTUP_LINE=$(grep '^RESULT startup' <<<"$STARTUP_OUT" | tail -n 1 || true)
   echo "--- cost as data grows (bench/growth.sh)"
   GROWTH_OUT=$(DB=$DB SKIP_BUILD=1 bench/growth.sh 2>&1 | tee /dev/stderr)
-  GROWTH_LINES=$(grep '^RESULT growth' <<<"$GROWTH_OUT" || true)
+  GROWTH_LINES=$(grep '^RESULT growth ' <<<"$GROWTH_OUT" || true)
 fi
 
 echo

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
 /**
  * The OpenAPI document describes the JSON API only ({@code /api/…}): the HTML pages, forms and calendar files are
  * for browsers and calendar programs and are not part of the contract.
@@ -27,7 +29,10 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * cookie) as its security, and the 401 and 403 answers with the {@link ApiError} body. Changes (POST, PUT, PATCH,
  * DELETE) also state the rule against cross-site forgery for session calls (see
  * {@code nl.kennisagenda.account.api.AdminApiGuards}).
+ * <p>
+ * Applied when the application is built, so the document is complete in the jar and start-up does not build it.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ApiOnlyOpenApi implements OASFilter {
 
     public static final String BEARER_SCHEME = "apiToken";

@@ -95,6 +95,28 @@ class SignupFormCopyTest {
     }
 
     @Test
+    void aSessionRemovedBehindTheCopysBackIsRefusedLikeAnUnknownOne() {
+        TestEvents.Created event = TestEvents.create("kopie-weg", 50, 10, 10);
+        Map<String, Object> first = new java.util.HashMap<>(person(mail("eerste")));
+        first.put("sessions", java.util.List.of(event.sessionIds().get(0)));
+        given().contentType(ContentType.JSON).body(first).post(path(event)).then().statusCode(201);
+
+        // As another instance would: a change this instance does not hear of, so its copy still offers the session.
+        long removed = event.sessionIds().get(1);
+        QuarkusTransaction.requiringNew().run(() -> ProgrammeItem.getEntityManager()
+                .createNativeQuery("delete from programme_items where id = ?1").setParameter(1, removed)
+                .executeUpdate());
+
+        Map<String, Object> second = new java.util.HashMap<>(person(mail("tweede")));
+        second.put("sessions", java.util.List.of(removed));
+        given().contentType(ContentType.JSON).body(second).post(path(event))
+                .then().statusCode(422).body("errors", hasKey("sessions"));
+        second.put("sessions", java.util.List.of(event.sessionIds().get(0)));
+        given().contentType(ContentType.JSON).body(second).post(path(event)).then().statusCode(201);
+        assertEquals(2, TestEvents.counts(event.id()).confirmedRows());
+    }
+
+    @Test
     void aCancelledEventTakesNoMoreSignUpsAlthoughItsFormWasKept() {
         TestEvents.Created event = TestEvents.create("kopie-geannuleerd", 50);
         given().contentType(ContentType.JSON).body(person(mail("voor"))).post(path(event)).then().statusCode(201);

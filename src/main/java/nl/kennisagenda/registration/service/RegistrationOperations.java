@@ -126,7 +126,19 @@ public class RegistrationOperations {
         Registration existing = firstTime ? null
                 : Registration.find("event.id = ?1 and attendee = ?2", form.eventId(), attendee).firstResult();
 
-        EventLocks.Locked locked = locks.lock(form.eventId(), answers.sessionIds());
+        EventLocks.Locked locked;
+        try {
+            locked = locks.lock(form.eventId(), answers.sessionIds());
+        } catch (IllegalArgumentException e) {
+            // The copy of the form still offered a session (or event) that another instance has just removed
+            // (copies there are at most the page cache's max age old): the answer for any unknown one.
+            forms.forget(slug);
+            if (em.find(nl.kennisagenda.event.Event.class, form.eventId()) == null) {
+                throw new UnknownEventException(slug);
+            }
+            throw new InvalidSignupException(Map.of(FormField.SESSIONS,
+                    validator.messages(locale).error_session_unknown()));
+        }
         nl.kennisagenda.event.Event event = locked.event();
         List<ProgrammeItem> sessions = locked.sessions();
         requireOpen(event);

@@ -56,4 +56,9 @@ public class SignupForms {
         forms.put(slug, new Kept(form.get(), generation, now));
         return form;
     }
+
+    /** Drops the kept copy of this event's form: the next sign-up copies it again. */
+    public void forget(String slug) {
+        forms.remove(slug);
+    }
 }
