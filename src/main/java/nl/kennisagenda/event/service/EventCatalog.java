@@ -64,9 +64,12 @@ public class EventCatalog {
         int total = Math.toIntExact(count.getSingleResult());
         int pages = Math.max(1, (total + size - 1) / size);
         int page = Math.min(requested, pages);
+        // Ordered by the fixed status first, as the index events_status_start is: H2 then reads the index in order
+        // and stops after the page (by startsAt alone it sorts every upcoming event first); PostgreSQL ignores it.
         List<Event> events = total == 0 ? List.of()
                 : Event.find("select e from Event e join fetch e.organisation o where " + where
-                        + " order by e.startsAt, e.id", parameters).range((page - 1) * size, page * size - 1).list();
+                        + " order by e.status, e.startsAt, e.id", parameters)
+                        .range((page - 1) * size, page * size - 1).list();
         loadCardDetails(events);
         return new UpcomingPage(events, total, page, pages);
     }
@@ -123,15 +126,18 @@ public class EventCatalog {
         Set<String> themes = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         themeQuery.getResultList().forEach(row -> themes.add((String) row[0]));
 
-        // The months in Amsterdam time, by skipping from month to month: one indexed look-up per month that has an
-        // event (a year ahead: about 13), not a read of every event.
-        TypedQuery<Instant> firstFrom = Event.getEntityManager().createQuery("select min(e.startsAt) from Event e"
-                + " where " + UPCOMING + " and e.startsAt >= :from", Instant.class);
+        // The months in Amsterdam time, by skipping from month to month: the first start from the beginning of a
+        // month on, one row read from the index events_status_start (status, starts_at) per month that has an event
+        // (a year ahead: about 13), not a read of every event. Ordered by status too, so that H2 also reads it from
+        // the index and stops at the first row (min() or starts_at alone make it scan the rest of the range).
+        TypedQuery<Instant> firstFrom = Event.getEntityManager().createQuery("select e.startsAt from Event e"
+                + " where " + UPCOMING + " and e.startsAt >= :from order by e.status, e.startsAt", Instant.class)
+                .setMaxResults(1);
         parameters.map().forEach(firstFrom::setParameter);
         Set<YearMonth> months = new TreeSet<>();
         Instant from = Instant.EPOCH;
-        for (Instant first; (first = firstFrom.setParameter("from", from).getSingleResult()) != null;) {
-            YearMonth month = YearMonth.from(Dates.local(first));
+        for (List<Instant> first; !(first = firstFrom.setParameter("from", from).getResultList()).isEmpty();) {
+            YearMonth month = YearMonth.from(Dates.local(first.get(0)));
             months.add(month);
             from = startOf(month.plusMonths(1));
         }
