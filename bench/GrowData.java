@@ -35,6 +35,9 @@ public class GrowData {
             "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Dijk", "Dekker", "Brouwer", "de Wit", "Dijkstra",
             "Smits", "van den Berg" };
     static final String[] FORMATS = { "ONLINE", "IN_PERSON", "HYBRID" };
+    /** Themes of the grown events, two each, as the agenda's events have (its filter choices read them). */
+    static final String[] THEMES = { "Eerstelijnszorg", "Wonen en zorg", "Jeugd", "Ouderen", "Digitale zorg",
+            "Preventie", "Arbeidsmarkt", "Regionale samenwerking", "Mantelzorg", "GGZ", "Sociaal domein", "Dementie" };
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -58,6 +61,7 @@ public class GrowData {
                         + LAST[i % LAST.length], organisations.get(i % organisations.size()), start, 400,
                         FORMATS[i % FORMATS.length]));
             }
+            addThemesAndPartners(db, eventIds, organisations);
             db.commit();
 
             // Attendees: as many as the largest event needs, at least a quarter of the registrations (people come
@@ -128,6 +132,30 @@ public class GrowData {
                 keys.next();
                 return keys.getLong(1);
             }
+        }
+    }
+
+    /** Two themes for every event and, for every third, a partner organisation. */
+    static void addThemesAndPartners(Connection db, List<Long> eventIds, List<Long> organisations) throws Exception {
+        try (PreparedStatement themes = db.prepareStatement(
+                "insert into event_themes (event_id, theme, sort_order) values (?, ?, ?)");
+                PreparedStatement partners = db.prepareStatement(
+                        "insert into event_partners (event_id, organisation_id, sort_order) values (?, ?, 0)")) {
+            for (int i = 0; i < eventIds.size(); i++) {
+                for (int t = 0; t < 2; t++) {
+                    themes.setLong(1, eventIds.get(i));
+                    themes.setString(2, THEMES[(i + t * 5) % THEMES.length]);
+                    themes.setInt(3, t);
+                    themes.addBatch();
+                }
+                if (i % 3 == 0 && organisations.size() > 1) {
+                    partners.setLong(1, eventIds.get(i));
+                    partners.setLong(2, organisations.get((i + 1) % organisations.size()));
+                    partners.addBatch();
+                }
+            }
+            themes.executeBatch();
+            partners.executeBatch();
         }
     }
 

@@ -4,11 +4,18 @@
 #   DB=postgres bench/growth.sh              # the PostgreSQL jar on the local PostgreSQL
 #   SKIP_BUILD=1 RUNS=30 PORT=18096 bench/growth.sh
 #   KEEP=1 DB=postgres bench/growth.sh       # keep the two PostgreSQL databases afterwards (for EXPLAIN)
+#   APP_DIR=/tmp/old/quarkus-app bench/growth.sh   # another build (e.g. "before"), its own JDBC driver too
+#   PAGE_CACHE=true bench/growth.sh          # with the page cache (default off: every request renders, the cost
+#                                            # that grows with the data; with the cache most requests are a copy)
 # For each of two databases it migrates an empty one with the demo data (first start of the packaged app), stops the
 # app, adds data with bench/GrowData.java (plain JDBC batches), starts the app again and times, one request after the
 # other (a few warm-up requests first), the median of RUNS requests of: the home page, an event page, a sign-up (JSON
 # API), the back-office event list (as administrator), the first page of a registrations list and the CSV export of
-# the 5,000-person event (also its time to the first byte: a streamed export starts at once).
+# the 5,000-person event (also its time to the first byte: a streamed export starts at once). The home page also
+# filtered (a format, page 2) and searched (a word in every title). Then the export's memory: the app's live heap
+# (after a full GC) taken while exports run (four at a time, over and over), for the 5,000-person event and for a
+# demo event without registrations, against the idle app. At the end one line per operation for bench/run.sh:
+#   RESULT growth op=<name> demo_ms=<median wall> grown_ms=<..> demo_cpu_ms=<..> grown_cpu_ms=<..> ratio=<grown/demo CPU>
 #   demo:  the demo data plus one event of 5,000 registrations (the export needs one in both)
 #   grown: 1,000 more published events, 200,000 registrations in all, 100,000 newsletter subscribers
 set -euo pipefail
@@ -34,8 +41,12 @@ if [ "${SKIP_BUILD:-0}" != "1" ] || [ ! -f "$APP_DIR/quarkus-run.jar" ]; then
   echo "building the application jars"
   ./mvnw -B -ntp -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
 fi
-H2_JAR="$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar | head -n 1)"
-PG_JAR="$(ls target/quarkus-app-postgres/lib/main/org.postgresql.postgresql-*.jar 2>/dev/null | head -n 1 || true)"
+# The drivers from the jar under test, so that another build (APP_DIR) is used whole, whatever target/ holds
+if [ "$DB" = "postgres" ]; then
+  PG_JAR="$(ls "$APP_DIR"/lib/main/org.postgresql.postgresql-*.jar | head -n 1)"
+else
+  H2_JAR="$(ls "$APP_DIR"/lib/main/com.h2database.h2-*.jar | head -n 1)"
+fi
 
 # Another engineer's app on the same port would answer in our place: refuse to start then.
 port_free() {
@@ -69,6 +80,7 @@ start_app() {
   KENNISAGENDA_LOGIN_MAX_FAILURES_PER_CLIENT=1000 KENNISAGENDA_MAIL_SEND_INTERVAL=off \
   QUARKUS_MAILER_HOST=localhost QUARKUS_MAILER_FROM="Kennisagenda <noreply@example.org>" \
   QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT=10m QUARKUS_HTTP_PORT="$PORT" \
+  KENNISAGENDA_PAGE_CACHE_ENABLED="${PAGE_CACHE:-false}" \
   bash -c 'cd "$1" && shift && exec java "$@" -jar quarkus-run.jar' - "$APP_DIR" $JAVA_OPTS >>"$WORK/$name.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 600); do
@@ -128,7 +140,10 @@ measure() {
     --data-urlencode "j_password=$ADMIN_PASSWORD" --data-urlencode "_csrf=$token" \
     "http://localhost:$PORT/admin/j_security_check"
   local base="http://localhost:$PORT"
-  time_op "home page /" 5 "$RUNS" "$base/"
+  # The first operation after the start also pays for the JIT compiling what every page uses: more warm-up here
+  time_op "home page /" 30 "$RUNS" "$base/"
+  time_op "home page, online, page 2" 5 "$RUNS" "$base/?format=ONLINE&page=2"
+  time_op "home page, search" 5 "$RUNS" "$base/?q=bijeenkomst"
   time_op "event page" 5 "$RUNS" "$base/events/ruimte-voor-eerstelijnszorg"
   local times=() code out cpu0=0
   for i in $(seq 1 $((5 + RUNS))); do
@@ -145,8 +160,48 @@ measure() {
   time_op "back-office event list /admin" 3 "$RUNS" "$base/admin"
   time_op "registrations list, page 1" 3 "$RUNS" "$base/admin/events/$big_id/registrations"
   time_op "CSV export, $BIG people" 2 "$((RUNS / 2))" "$base/admin/events/$big_id/registrations.csv"
-  curl -s -b "$WORK/cookies" "$base/admin/events/$big_id/registrations.csv" | wc -l | \
-    awk '{print "  (export lines: " $1 ")"}' >&2
+  curl -s -b "$WORK/cookies" "$base/admin/events/$big_id/registrations.csv" | wc -lc | \
+    awk '{print "  (export: " $1 " lines, " $2 " bytes)"}' >&2
+  export_memory "$name" "$big_id" >&2
+}
+
+# Live heap (KB): the total of a class histogram, which the JVM takes in a full GC at a safepoint, so it counts
+# exactly what is reachable at that moment (GC.run and jstat afterwards would also count what the running exports
+# allocated in between).
+live_heap_kb() {
+  jcmd "$APP_PID" GC.class_histogram | awk '$1 == "Total" {printf "%.0f", $3 / 1024}'
+}
+
+# export_memory NAME BIG_ID: the largest heap after a full GC, of SAMPLES taken while four clients export the
+# event over and over (a GC stops the exports wherever they are), for the big event and a small demo one, and idle.
+# An export that held its event in memory would hold more for 5,000 people than for a few; a streamed one the same.
+export_memory() {
+  local name=$1 big_id=$2 small_id=1 samples=${SAMPLES:-12}
+  local small_lines
+  small_lines=$(curl -sf -b "$WORK/cookies" "http://localhost:$PORT/admin/events/$small_id/registrations.csv" | wc -l)
+  local idle=0 kb
+  for _ in 1 2 3; do kb=$(live_heap_kb); [ "$kb" -gt "$idle" ] && idle=$kb; done
+  local id
+  for id in "$small_id" "$big_id"; do
+    local stop="$WORK/stop-export" pids=() max=0
+    rm -f "$stop"
+    for _ in 1 2 3 4; do
+      ( while [ ! -e "$stop" ]; do
+          curl -s -o /dev/null -b "$WORK/cookies" "http://localhost:$PORT/admin/events/$id/registrations.csv"
+        done ) &
+      pids+=($!)
+    done
+    sleep 1
+    for _ in $(seq 1 "$samples"); do kb=$(live_heap_kb); [ "$kb" -gt "$max" ] && max=$kb; done
+    touch "$stop"
+    wait "${pids[@]}"
+    local people=$BIG size=big variant=${name#kennisagenda_growth_}
+    if [ "$id" != "$big_id" ]; then people=$((small_lines - 1)); size=small; fi
+    printf '  export memory: heap after GC during exports of event %s (%s people): max %d KB, idle %d KB, +%d KB\n' \
+      "$id" "$people" "$max" "$idle" "$((max - idle))"
+    printf 'MEMORY variant=%s event=%s people=%d max_kb=%d idle_kb=%d delta_kb=%d\n' "${variant%%_*}" "$size" \
+      "$people" "$max" "$idle" "$((max - idle))" >>"$WORK/memory"
+  done
 }
 BIG_SLUG=bench-groot-evenement
 
@@ -170,4 +225,10 @@ echo "--- ratio grown / demo (goal: at most 2), by median time and by CPU per re
 join -t $'\t' <(sort "$WORK/demo.result") <(sort "$WORK/grown.result") | \
   awk -F'\t' '{printf "%-34s demo %8.1f ms %7.1f ms CPU   grown %8.1f ms %7.1f ms CPU   ratio %.2f, CPU %.2f\n",
     $1, $2, $4, $5, $7, $5 / $2, ($4 > 0 ? $7 / $4 : 0)}'
+# One machine-readable line per operation (bench/run.sh collects them); op names without spaces
+join -t $'\t' <(sort "$WORK/demo.result") <(sort "$WORK/grown.result") | \
+  awk -F'\t' -v db="$DB" '{op = $1; gsub(/[^A-Za-z0-9]+/, "-", op); sub(/-$/, "", op)
+    printf "RESULT growth op=%s-%s demo_ms=%.1f grown_ms=%.1f demo_cpu_ms=%.1f grown_cpu_ms=%.1f ratio=%.2f\n",
+      db, op, $2, $5, $4, $7, ($4 > 0 ? $7 / $4 : 0)}'
+sed 's/^MEMORY/RESULT growth-memory db='"$DB"'/' "$WORK/memory"
 echo "logs and databases in $WORK"

@@ -16,8 +16,8 @@ public interface SiteConfig {
     boolean demoData();
 
     /**
-     * Events per page of the agenda ({@code /}). The filter choices still come from every upcoming event; only the
-     * cards are paged, so the page costs the same with ten events or a thousand.
+     * Events per page of the agenda ({@code /}). Only this many are read; the count and the filter choices are
+     * asked of the database, so the page costs about the same with ten events or a thousand.
      */
     @WithDefault("24")
     int agendaPageSize();

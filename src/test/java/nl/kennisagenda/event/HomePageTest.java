@@ -11,6 +11,7 @@ import java.time.YearMonth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.kennisagenda.i18n.Dates;
 
@@ -187,6 +188,74 @@ class HomePageTest {
             org.junit.jupiter.api.Assertions.assertTrue(html.contains("<label for=\"" + id + "\">"), id);
             org.junit.jupiter.api.Assertions.assertTrue(html.contains("id=\"" + id + "\""), id);
         }
+    }
+
+    @Test
+    void filterChoicesAreThoseOfUpcomingListedPublishedEventsOnly() {
+        // Two organisations of this test only: one a partner of an upcoming event, one organiser of a past one.
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String slug : new String[] {"test-keuze-partner", "test-keuze-oud"}) {
+                Organisation organisation = new Organisation();
+                organisation.slug = slug;
+                organisation.name = "Testorganisatie " + slug;
+                organisation.persist();
+            }
+        });
+        try {
+            offersOnlyTheChoicesOfUpcomingEvents();
+        } finally {
+            EventFixtures.cleanUp();
+            QuarkusTransaction.requiringNew().run(() -> Organisation.delete("slug like ?1", "test-keuze-%"));
+        }
+    }
+
+    private void offersOnlyTheChoicesOfUpcomingEvents() {
+        // Themes no other test uses, in a month far enough ahead that only these events may start in it.
+        EventFixtures.create("test-keuze-a", Duration.ofDays(800), event -> {
+            event.themes.clear();
+            event.themes.add("Keuzethema Komend");
+        });
+        EventFixtures.create("test-keuze-b", Duration.ofDays(801), event -> {
+            event.themes.clear();
+            event.themes.add("keuzethema komend");
+            event.themes.add("Keuzethema Partner");
+            event.partners.add(Organisation.findBySlug("test-keuze-partner").orElseThrow());
+        });
+        EventFixtures.create("test-keuze-verleden", Duration.ofDays(-30), event -> {
+            event.organisation = Organisation.findBySlug("test-keuze-oud").orElseThrow();
+            event.themes.clear();
+            event.themes.add("Keuzethema Verleden");
+        });
+        EventFixtures.create("test-keuze-concept", Duration.ofDays(5), event -> {
+            event.status = EventStatus.DRAFT;
+            event.themes.clear();
+            event.themes.add("Keuzethema Concept");
+        });
+        EventFixtures.create("test-keuze-verborgen", Duration.ofDays(5), event -> {
+            event.unlisted = true;
+            event.themes.clear();
+            event.themes.add("Keuzethema Verborgen");
+        });
+        YearMonth far = YearMonth.from(Dates.local(EventFixtures.find("test-keuze-a").startsAt));
+        String html = given().when().get("/").then().statusCode(200).extract().asString();
+        String themes = html.substring(html.indexOf("id=\"filter-theme\""), html.indexOf("id=\"filter-format\""));
+        // Case-insensitively one choice, spelled as the soonest event does
+        org.junit.jupiter.api.Assertions.assertTrue(themes.contains("<option value=\"Keuzethema Komend\">"), themes);
+        org.junit.jupiter.api.Assertions.assertFalse(themes.contains("keuzethema komend"), themes);
+        org.junit.jupiter.api.Assertions.assertTrue(themes.contains("<option value=\"Keuzethema Partner\">"), themes);
+        for (String absent : new String[] {"Verleden", "Concept", "Verborgen"}) {
+            org.junit.jupiter.api.Assertions.assertFalse(themes.contains("Keuzethema " + absent), absent);
+        }
+        String organisations = html.substring(html.indexOf("id=\"filter-organisation\""),
+                html.indexOf("id=\"filter-theme\""));
+        org.junit.jupiter.api.Assertions.assertTrue(organisations.contains("<option value=\"test-keuze-partner\">"),
+                organisations);
+        org.junit.jupiter.api.Assertions.assertFalse(organisations.contains("test-keuze-oud"), organisations);
+        String months = html.substring(html.indexOf("id=\"filter-month\""));
+        org.junit.jupiter.api.Assertions.assertTrue(months.contains("<option value=\"" + far + "\">"), months);
+        // The month after (no event there) is not offered
+        org.junit.jupiter.api.Assertions.assertFalse(months.contains("<option value=\"" + far.plusMonths(2) + "\">"),
+                months);
     }
 
     @Test

@@ -5,16 +5,15 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Hibernate;
@@ -38,12 +37,46 @@ public class EventCatalog {
 
     private static final List<EventStatus> PUBLIC = List.of(EventStatus.PUBLISHED, EventStatus.CANCELLED);
 
+    /** Published, listed and not yet ended (on {@code Event e}, parameters {@code published} and {@code now}). */
+    private static final String UPCOMING = "e.status = :published and e.endsAt > :now and e.unlisted = false";
+
     /** Upcoming (not yet ended) published events matching the filter, soonest first. */
     public List<Event> upcoming(EventFilter filter, Instant now) {
-        StringBuilder query = new StringBuilder(
-                "select e from Event e join fetch e.organisation o where e.status = :published and e.endsAt > :now"
-                        + " and e.unlisted = false");
         Parameters parameters = Parameters.with("published", EventStatus.PUBLISHED).and("now", now);
+        String where = upcomingWhere(filter, parameters);
+        List<Event> events = Event.find("select e from Event e join fetch e.organisation o where " + where
+                + " order by e.startsAt, e.id", parameters).list();
+        loadCardDetails(events);
+        return events;
+    }
+
+    /**
+     * One page of {@link #upcoming}: the count of all matches and the events of page {@code requested} (from 1; a
+     * page past the end gives the last page). Two queries (a count and one {@code LIMIT}ed read) plus the card
+     * details of this page's events only, so its cost does not grow with the number of upcoming events.
+     */
+    public UpcomingPage upcomingPage(EventFilter filter, Instant now, int requested, int size) {
+        Parameters parameters = Parameters.with("published", EventStatus.PUBLISHED).and("now", now);
+        String where = upcomingWhere(filter, parameters);
+        TypedQuery<Long> count = Event.getEntityManager()
+                .createQuery("select count(e) from Event e join e.organisation o where " + where, Long.class);
+        parameters.map().forEach(count::setParameter);
+        int total = Math.toIntExact(count.getSingleResult());
+        int pages = Math.max(1, (total + size - 1) / size);
+        int page = Math.min(requested, pages);
+        // Ordered by the fixed status first, as the index events_status_start is: H2 then reads the index in order
+        // and stops after the page (by startsAt alone it sorts every upcoming event first); PostgreSQL ignores it.
+        List<Event> events = total == 0 ? List.of()
+                : Event.find("select e from Event e join fetch e.organisation o where " + where
+                        + " order by e.status, e.startsAt, e.id", parameters)
+                        .range((page - 1) * size, page * size - 1).list();
+        loadCardDetails(events);
+        return new UpcomingPage(events, total, page, pages);
+    }
+
+    /** The where clause (on {@code Event e} joined to its organiser {@code o}) of {@link #upcoming}. */
+    private static String upcomingWhere(EventFilter filter, Parameters parameters) {
+        StringBuilder query = new StringBuilder(UPCOMING);
         if (filter.organisation() != null) {
             query.append(" and (o.slug = :organisation or exists (select 1 from Event pe join pe.partners p"
                     + " where pe = e and p.slug = :organisation))");
@@ -69,26 +102,46 @@ public class EventCatalog {
                     + " and (lower(qp.name) like :q escape '\\' or lower(qp.shortName) like :q escape '\\')))");
             parameters.and("q", "%" + escapeLike(filter.query().toLowerCase(Locale.ROOT)) + "%");
         }
-        query.append(" order by e.startsAt, e.id");
-        List<Event> events = Event.find(query.toString(), parameters).list();
-        loadCardDetails(events);
-        return events;
+        return query.toString();
     }
 
-    /** What the filter form offers: organisations, themes and months of the given (upcoming) events. */
-    public FilterOptions filterOptions(List<Event> upcoming) {
-        Map<Long, Organisation> organisations = new LinkedHashMap<>();
+    /**
+     * What the filter form offers: the organisations (organiser or partner), themes and start months of all upcoming
+     * published events. Asked of the database as such (which organisations have one, the distinct themes, the
+     * months) rather than by loading the events: a few small answers, however many events there are.
+     */
+    public FilterOptions filterOptions(Instant now) {
+        Parameters parameters = Parameters.with("published", EventStatus.PUBLISHED).and("now", now);
+        List<Organisation> organisations = new ArrayList<>(Organisation.<Organisation>find(
+                "select o from Organisation o where exists (select 1 from Event e where e.organisation = o and "
+                        + UPCOMING + ") or exists (select 1 from Event e join e.partners p where p = o and " + UPCOMING
+                        + ")", parameters).list());
+        organisations.sort(Comparator.comparing((Organisation o) -> o.name, String.CASE_INSENSITIVE_ORDER));
+
+        // Themes differing only in case are one choice; the spelling of the soonest event is shown, as before.
+        TypedQuery<Object[]> themeQuery = Event.getEntityManager().createQuery("select t, min(e.startsAt)"
+                + " from Event e join e.themes t where " + UPCOMING + " group by t order by min(e.startsAt), t",
+                Object[].class);
+        parameters.map().forEach(themeQuery::setParameter);
         Set<String> themes = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        themeQuery.getResultList().forEach(row -> themes.add((String) row[0]));
+
+        // The months in Amsterdam time, by skipping from month to month: the first start from the beginning of a
+        // month on, one row read from the index events_status_start (status, starts_at) per month that has an event
+        // (a year ahead: about 13), not a read of every event. Ordered by status too, so that H2 also reads it from
+        // the index and stops at the first row (min() or starts_at alone make it scan the rest of the range).
+        TypedQuery<Instant> firstFrom = Event.getEntityManager().createQuery("select e.startsAt from Event e"
+                + " where " + UPCOMING + " and e.startsAt >= :from order by e.status, e.startsAt", Instant.class)
+                .setMaxResults(1);
+        parameters.map().forEach(firstFrom::setParameter);
         Set<YearMonth> months = new TreeSet<>();
-        for (Event event : upcoming) {
-            organisations.putIfAbsent(event.organisation.id, event.organisation);
-            event.partners.forEach(partner -> organisations.putIfAbsent(partner.id, partner));
-            themes.addAll(event.themes);
-            months.add(YearMonth.from(Dates.local(event.startsAt)));
+        Instant from = Instant.EPOCH;
+        for (List<Instant> first; !(first = firstFrom.setParameter("from", from).getResultList()).isEmpty();) {
+            YearMonth month = YearMonth.from(Dates.local(first.get(0)));
+            months.add(month);
+            from = startOf(month.plusMonths(1));
         }
-        List<Organisation> byName = new ArrayList<>(organisations.values());
-        byName.sort(Comparator.comparing((Organisation o) -> o.name, String.CASE_INSENSITIVE_ORDER));
-        return new FilterOptions(byName, List.copyOf(themes), List.copyOf(months));
+        return new FilterOptions(organisations, List.copyOf(themes), List.copyOf(months));
     }
 
     /** Published events that have ended, most recent first, with their materials. */
@@ -199,6 +252,10 @@ public class EventCatalog {
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** One page of the agenda: its events, the number of all matches, the page shown (from 1) and the pages. */
+    public record UpcomingPage(List<Event> events, int total, int page, int pages) {
     }
 
     /** Choices for the agenda's filter form. */

@@ -50,13 +50,11 @@ public class HomeResource {
             return new AgendaPage(List.of(), 0, 1, 1, null, null);
         }
 
-        /** The page {@code requested} of {@code matching}; a page past the end shows the last one. */
-        static AgendaPage of(List<Event> matching, int requested, int size, FilterForm form) {
-            int pages = Math.max(1, (matching.size() + size - 1) / size);
-            int page = Math.min(requested, pages);
-            List<Event> shown = matching.subList((page - 1) * size, Math.min(matching.size(), page * size));
-            return new AgendaPage(shown, matching.size(), page, pages, page > 1 ? form.url(page - 1) : null,
-                    page < pages ? form.url(page + 1) : null);
+        /** The page the catalogue read, with links to its neighbours that keep the filters. */
+        static AgendaPage of(EventCatalog.UpcomingPage found, FilterForm form) {
+            int page = found.page();
+            return new AgendaPage(found.events(), found.total(), page, found.pages(),
+                    page > 1 ? form.url(page - 1) : null, page < found.pages() ? form.url(page + 1) : null);
         }
     }
 
@@ -89,14 +87,13 @@ public class HomeResource {
             int pageNumber = pageNumber(page);
             return pages.html("home", "", () -> {
                 Instant now = Instant.now();
-                List<Event> allUpcoming = catalog.upcoming(EventFilter.none(), now);
-                List<Event> events = filter.isEmpty() ? allUpcoming : catalog.upcoming(filter, now);
-                return Optional.of(Templates.home(AgendaPage.of(events, pageNumber, site.agendaPageSize(), form),
-                        form, catalog.filterOptions(allUpcoming), FORMATS, null));
+                AgendaPage agenda = AgendaPage.of(catalog.upcomingPage(filter, now, pageNumber, site.agendaPageSize()),
+                        form);
+                return Optional.of(Templates.home(agenda, form, catalog.filterOptions(now), FORMATS, null));
             });
         } catch (InvalidFilterException invalid) {
             String error = invalid.message(PageTexts.in(locale.get()));
-            FilterOptions options = catalog.filterOptions(catalog.upcoming(EventFilter.none(), Instant.now()));
+            FilterOptions options = catalog.filterOptions(Instant.now());
             return Response.status(Response.Status.BAD_REQUEST).type(HTML)
                     .entity(Templates.home(AgendaPage.none(), form, options, FORMATS, error)).build();
         }
