@@ -174,11 +174,12 @@ GROWTH_LINES=""
 if [ "$QUICK" = 0 ]; then
   bench_stop_all
   echo "--- start-up and idle memory (bench/startup.sh)"
-  STARTUP_OUT=$(DB=$DB SKIP_BUILD=1 RUNS="${STARTUP_RUNS:-5}" bench/startup.sh 2>&1 | tee /dev/stderr)
-  STARTUP_LINE=$(grep '^RESULT startup' <<<"$STARTUP_OUT" | tail -n 1 || true)
+  # Shown as it runs (on stderr: /dev/stderr would reopen, and so empty, a log file the output goes to) and kept.
+  DB=$DB SKIP_BUILD=1 RUNS="${STARTUP_RUNS:-5}" bench/startup.sh 2>&1 | tee "$WORK/startup.out" >&2
+  STARTUP_LINE=$(grep '^RESULT startup' "$WORK/startup.out" | tail -n 1 || true)
   echo "--- cost as data grows (bench/growth.sh)"
-  GROWTH_OUT=$(DB=$DB SKIP_BUILD=1 bench/growth.sh 2>&1 | tee /dev/stderr)
-  GROWTH_LINES=$(grep '^RESULT growth ' <<<"$GROWTH_OUT" || true)
+  DB=$DB SKIP_BUILD=1 bench/growth.sh 2>&1 | tee "$WORK/growth.out" >&2
+  GROWTH_LINES=$(grep '^RESULT growth ' "$WORK/growth.out" || true)
 fi
 
 echo
