@@ -1,6 +1,9 @@
 package nl.kennisagenda.registration;
 
 import static io.restassured.RestAssured.given;
+import static nl.kennisagenda.registration.TestEvents.apiPath;
+import static nl.kennisagenda.registration.TestEvents.apiPerson;
+import static nl.kennisagenda.registration.TestEvents.uniqueMail;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
@@ -21,38 +24,27 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class RegistrationApiTest {
 
-    private static String mail(String name) {
-        return name + "-" + System.nanoTime() + "@example.org";
-    }
-
-    private static Map<String, Object> person(String email) {
-        return Map.of("firstName", "Anna", "lastName", "de Vries", "email", email, "organisation", "Gemeente Utrecht");
-    }
-
-    private static String path(TestEvents.Created event) {
-        return "/api/events/" + event.slug() + "/registrations";
-    }
-
     @Test
     void aSignUpIs201WithStatusAndEvent() {
         TestEvents.Created event = TestEvents.create("api", 1);
-        given().contentType(ContentType.JSON).body(person(mail("a"))).post(path(event))
+        given().contentType(ContentType.JSON).body(apiPerson(uniqueMail("a"))).post(apiPath(event))
                 .then().statusCode(201).contentType(ContentType.JSON)
                 .body("status", is("CONFIRMED"))
                 .body("event", is(event.slug()))
                 .body("message", containsString("Aangemeld"))
                 .body("$", not(hasKey("token")));
-        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(person(mail("b"))).post(path(event))
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(apiPerson(uniqueMail("b")))
+                .post(apiPath(event))
                 .then().statusCode(201).body("status", is("WAITLISTED")).body("message", containsString("waiting list"));
     }
 
     @Test
     void aRepeatedAddressGetsTheSameStatusCodeAndShapeAndNoToken() {
         TestEvents.Created event = TestEvents.create("api-dup", 10);
-        String email = mail("dup");
-        String first = given().contentType(ContentType.JSON).body(person(email)).post(path(event))
+        String email = uniqueMail("dup");
+        String first = given().contentType(ContentType.JSON).body(apiPerson(email)).post(apiPath(event))
                 .then().statusCode(201).extract().asString();
-        String second = given().contentType(ContentType.JSON).body(person(email)).post(path(event))
+        String second = given().contentType(ContentType.JSON).body(apiPerson(email)).post(apiPath(event))
                 .then().statusCode(201).extract().asString();
         assertEquals(first, second);
         Registration existing = TestEvents.registration(event.id(), email);
@@ -66,7 +58,7 @@ class RegistrationApiTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("firstName", "x".repeat(10_000), "lastName", "Jansen\r\nBcc: x@example.org",
                         "email", "not an address", "shoeSize", "44"))
-                .post(path(event))
+                .post(apiPath(event))
                 .then().statusCode(422).contentType(ContentType.JSON)
                 .body("errors.firstName", is("Gebruik maximaal 100 tekens."))
                 .body("errors.lastName", containsString("regeleinden"))
@@ -80,7 +72,7 @@ class RegistrationApiTest {
     void addressesThatMailCannotUseAre422NotAFailedSignUp() {
         TestEvents.Created event = TestEvents.create("api-strict-mail", 10);
         for (String address : new String[] {".anna@example.org", "anna..de.vries@example.org"}) {
-            given().contentType(ContentType.JSON).body(person(address)).post(path(event))
+            given().contentType(ContentType.JSON).body(apiPerson(address)).post(apiPath(event))
                     .then().statusCode(422).body("errors.email", containsString("geldig e-mailadres"));
         }
         assertEquals(0, TestEvents.counts(event.id()).confirmedRows());
@@ -90,33 +82,33 @@ class RegistrationApiTest {
     void wrongJsonTypesAre422AndBrokenJsonIs400() {
         TestEvents.Created event = TestEvents.create("api-types", 10);
         given().contentType(ContentType.JSON)
-                .body(Map.of("firstName", Map.of("nested", true), "lastName", "X", "email", mail("t"),
+                .body(Map.of("firstName", Map.of("nested", true), "lastName", "X", "email", uniqueMail("t"),
                         "organisation", "X", "newsletter", "maybe", "sessions", "all"))
-                .post(path(event))
+                .post(apiPath(event))
                 .then().statusCode(422)
                 .body("errors.firstName", is("Deze waarde is niet geldig."))
                 .body("errors.newsletter", is("Deze waarde is niet geldig."))
                 .body("errors.sessions", is("Deze waarde is niet geldig."));
-        given().contentType(ContentType.JSON).body("{\"email\": ").post(path(event)).then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"email\": ").post(apiPath(event)).then().statusCode(400);
     }
 
     @Test
     void sessionsMustBelongToTheEventAndBeOnePerRound() {
         TestEvents.Created event = TestEvents.create("api-sessions", 10, 5, 5);
         TestEvents.Created other = TestEvents.create("api-other", 10, 5);
-        Map<String, Object> base = new java.util.HashMap<>(person(mail("s")));
+        Map<String, Object> base = new java.util.HashMap<>(apiPerson(uniqueMail("s")));
         base.put("sessions", List.of(other.sessionIds().get(0)));
-        given().contentType(ContentType.JSON).body(base).post(path(event))
+        given().contentType(ContentType.JSON).body(base).post(apiPath(event))
                 .then().statusCode(422).body("errors.sessions", is("Deze sessie hoort niet bij deze bijeenkomst."));
         base.put("sessions", event.sessionIds());
-        given().contentType(ContentType.JSON).body(base).post(path(event))
+        given().contentType(ContentType.JSON).body(base).post(apiPath(event))
                 .then().statusCode(422).body("errors.sessions", is("Kies niet meer dan één sessie in ronde 1."));
         base.put("sessions", List.of());
-        given().contentType(ContentType.JSON).body(base).post(path(event))
+        given().contentType(ContentType.JSON).body(base).post(apiPath(event))
                 .then().statusCode(422).body("errors.sessions", is("Kies een sessie in ronde 1."));
         base.put("sessions", List.of(event.sessionIds().get(1)));
         base.put("newsletter", true);
-        given().contentType(ContentType.JSON).body(base).post(path(event)).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(base).post(apiPath(event)).then().statusCode(201);
         Registration stored = TestEvents.registration(event.id(), (String) base.get("email"));
         assertEquals(List.of(event.sessionIds().get(1)), stored.sessions.stream().map(s -> s.id).toList());
         assertEquals(true, stored.newsletterOptIn);
@@ -126,21 +118,23 @@ class RegistrationApiTest {
     void aClosedEventIs409WithAReason() {
         TestEvents.Created event = TestEvents.create("api-closed", 10);
         TestEvents.change(event.id(), e -> e.signupOpensAt = Instant.now().plus(Duration.ofDays(2)));
-        given().contentType(ContentType.JSON).body(person(mail("c"))).post(path(event))
+        given().contentType(ContentType.JSON).body(apiPerson(uniqueMail("c"))).post(apiPath(event))
                 .then().statusCode(409).body("reason", is("NOT_YET_OPEN"))
                 .body("message", containsString("De aanmelding opent op")).body("opensAt", not(nullValue()));
     }
 
     @Test
     void anUnknownEventIs404() {
-        given().contentType(ContentType.JSON).body(person(mail("x"))).post("/api/events/bestaat-niet/registrations")
+        given().contentType(ContentType.JSON).body(apiPerson(uniqueMail("x")))
+                .post("/api/events/bestaat-niet/registrations")
                 .then().statusCode(404).contentType(ContentType.JSON).body("message", is("Deze bijeenkomst bestaat niet."));
     }
 
     @Test
     void aFormPostToTheApiIsRefused() {
         TestEvents.Created event = TestEvents.create("api-form", 10);
-        given().contentType("application/x-www-form-urlencoded").formParam("email", mail("f")).post(path(event))
+        given().contentType("application/x-www-form-urlencoded").formParam("email", uniqueMail("f"))
+                .post(apiPath(event))
                 .then().statusCode(415);
         assertEquals(0, TestEvents.counts(event.id()).confirmedRows());
     }

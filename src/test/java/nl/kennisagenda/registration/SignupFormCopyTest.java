@@ -1,6 +1,9 @@
 package nl.kennisagenda.registration;
 
 import static io.restassured.RestAssured.given;
+import static nl.kennisagenda.registration.TestEvents.apiPath;
+import static nl.kennisagenda.registration.TestEvents.apiPerson;
+import static nl.kennisagenda.registration.TestEvents.uniqueMail;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,22 +36,11 @@ class SignupFormCopyTest {
     @Inject
     PageCache pages;
 
-    private static String mail(String name) {
-        return name + "-" + System.nanoTime() + "@example.org";
-    }
-
-    private static Map<String, Object> person(String email) {
-        return Map.of("firstName", "Anna", "lastName", "de Vries", "email", email, "organisation", "Gemeente Utrecht");
-    }
-
-    private static String path(TestEvents.Created event) {
-        return "/api/events/" + event.slug() + "/registrations";
-    }
-
     @Test
     void aFieldAddedAfterSignUpsBeganIsRequiredFromTheNextSignUpOn() {
         TestEvents.Created event = TestEvents.create("kopie-veld", 50);
-        given().contentType(ContentType.JSON).body(person(mail("voor"))).post(path(event)).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(apiPerson(uniqueMail("voor"))).post(apiPath(event))
+                .then().statusCode(201);
 
         QuarkusTransaction.requiringNew().run(() -> {
             Event stored = Event.findById(event.id());
@@ -57,11 +49,11 @@ class SignupFormCopyTest {
             diet.persist();
         });
 
-        given().contentType(ContentType.JSON).body(person(mail("na"))).post(path(event))
+        given().contentType(ContentType.JSON).body(apiPerson(uniqueMail("na"))).post(apiPath(event))
                 .then().statusCode(422).body("errors", hasKey("dieet"));
-        Map<String, Object> withDiet = new java.util.HashMap<>(person(mail("na")));
+        Map<String, Object> withDiet = new java.util.HashMap<>(apiPerson(uniqueMail("na")));
         withDiet.put("dieet", "Vegetarisch");
-        given().contentType(ContentType.JSON).body(withDiet).post(path(event)).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(withDiet).post(apiPath(event)).then().statusCode(201);
         assertEquals("Vegetarisch", TestEvents.registration(event.id(), (String) withDiet.get("email"))
                 .answers.get("dieet"));
     }
@@ -69,9 +61,9 @@ class SignupFormCopyTest {
     @Test
     void aSessionAddedAfterSignUpsBeganCanBeChosenAtOnce() {
         TestEvents.Created event = TestEvents.create("kopie-sessie", 50, 10);
-        Map<String, Object> first = new java.util.HashMap<>(person(mail("eerste")));
+        Map<String, Object> first = new java.util.HashMap<>(apiPerson(uniqueMail("eerste")));
         first.put("sessions", java.util.List.of(event.sessionIds().get(0)));
-        given().contentType(ContentType.JSON).body(first).post(path(event)).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(first).post(apiPath(event)).then().statusCode(201);
 
         long added = QuarkusTransaction.requiringNew().call(() -> {
             Event stored = Event.findById(event.id());
@@ -87,9 +79,9 @@ class SignupFormCopyTest {
             return session.id;
         });
 
-        Map<String, Object> second = new java.util.HashMap<>(person(mail("tweede")));
+        Map<String, Object> second = new java.util.HashMap<>(apiPerson(uniqueMail("tweede")));
         second.put("sessions", java.util.List.of(added));
-        given().contentType(ContentType.JSON).body(second).post(path(event))
+        given().contentType(ContentType.JSON).body(second).post(apiPath(event))
                 .then().statusCode(201).body("status", is("CONFIRMED"));
         assertEquals(1, TestEvents.sessionCounts(added).confirmedRows());
     }
@@ -97,9 +89,9 @@ class SignupFormCopyTest {
     @Test
     void aSessionRemovedBehindTheCopysBackIsRefusedLikeAnUnknownOne() {
         TestEvents.Created event = TestEvents.create("kopie-weg", 50, 10, 10);
-        Map<String, Object> first = new java.util.HashMap<>(person(mail("eerste")));
+        Map<String, Object> first = new java.util.HashMap<>(apiPerson(uniqueMail("eerste")));
         first.put("sessions", java.util.List.of(event.sessionIds().get(0)));
-        given().contentType(ContentType.JSON).body(first).post(path(event)).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(first).post(apiPath(event)).then().statusCode(201);
 
         // As another instance would: a change this instance does not hear of, so its copy still offers the session.
         long removed = event.sessionIds().get(1);
@@ -107,21 +99,22 @@ class SignupFormCopyTest {
                 .createNativeQuery("delete from programme_items where id = ?1").setParameter(1, removed)
                 .executeUpdate());
 
-        Map<String, Object> second = new java.util.HashMap<>(person(mail("tweede")));
+        Map<String, Object> second = new java.util.HashMap<>(apiPerson(uniqueMail("tweede")));
         second.put("sessions", java.util.List.of(removed));
-        given().contentType(ContentType.JSON).body(second).post(path(event))
+        given().contentType(ContentType.JSON).body(second).post(apiPath(event))
                 .then().statusCode(422).body("errors", hasKey("sessions"));
         second.put("sessions", java.util.List.of(event.sessionIds().get(0)));
-        given().contentType(ContentType.JSON).body(second).post(path(event)).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(second).post(apiPath(event)).then().statusCode(201);
         assertEquals(2, TestEvents.counts(event.id()).confirmedRows());
     }
 
     @Test
     void aCancelledEventTakesNoMoreSignUpsAlthoughItsFormWasKept() {
         TestEvents.Created event = TestEvents.create("kopie-geannuleerd", 50);
-        given().contentType(ContentType.JSON).body(person(mail("voor"))).post(path(event)).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(apiPerson(uniqueMail("voor"))).post(apiPath(event))
+                .then().statusCode(201);
         TestEvents.change(event.id(), e -> e.status = nl.kennisagenda.event.EventStatus.CANCELLED);
-        given().contentType(ContentType.JSON).body(person(mail("na"))).post(path(event))
+        given().contentType(ContentType.JSON).body(apiPerson(uniqueMail("na"))).post(apiPath(event))
                 .then().statusCode(409).body("reason", is("CANCELLED"));
     }
 
@@ -132,7 +125,8 @@ class SignupFormCopyTest {
                 .call(() -> Event.<Event>findById(event.id()).updatedAt);
         long generationBefore = pages.contentGeneration();
 
-        given().contentType(ContentType.JSON).body(person(mail("telling"))).post(path(event)).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(apiPerson(uniqueMail("telling"))).post(apiPath(event))
+                .then().statusCode(201);
 
         assertEquals(1, TestEvents.counts(event.id()).confirmedCounter());
         assertEquals(updatedBefore, QuarkusTransaction.requiringNew()

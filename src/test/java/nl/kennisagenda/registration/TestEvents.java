@@ -156,4 +156,20 @@ public final class TestEvents {
             return registration;
         });
     }
+
+    /** An address no other test uses. */
+    public static String uniqueMail(String name) {
+        return name + "-" + System.nanoTime() + "@example.org";
+    }
+
+    /** A JSON API sign-up of Anna de Vries with this address (the standard form's required fields). */
+    public static java.util.Map<String, Object> apiPerson(String email) {
+        return java.util.Map.of("firstName", "Anna", "lastName", "de Vries", "email", email, "organisation",
+                "Gemeente Utrecht");
+    }
+
+    /** The JSON API's sign-up path of the event. */
+    public static String apiPath(Created event) {
+        return "/api/events/" + event.slug() + "/registrations";
+    }
 }

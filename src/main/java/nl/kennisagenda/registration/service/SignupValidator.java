@@ -203,7 +203,8 @@ public class SignupValidator {
                 String value = single.strip();
                 if (value.isEmpty()) {
                     if (field.required()) {
-                        errors.put(key, field.type() == FieldType.SELECT ? m.error_required_choice() : m.error_required());
+                        errors.put(key, field.type() == FieldType.SELECT ? m.error_required_choice()
+                                : m.error_required());
                     }
                     return null;
                 }
