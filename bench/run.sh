@@ -6,6 +6,9 @@
 #   bench/run.sh --postgres      # the PostgreSQL jar on the local PostgreSQL
 #   bench/run.sh --quick         # only the wrk part (sign-ups and pages), no start-up or growth runs
 #   ROUNDS=5 DURATION=20 CONNECTIONS=50 SKIP_BUILD=1 bench/run.sh
+#   WORKLOADS="ref_signup signup signup20" APP_DIR=/tmp/before/target/quarkus-app bench/run.sh --quick
+#                                # some workloads only, on another build (e.g. the code before a change)
+#   MAIL_SENDER=off bench/run.sh # mails stay in the outbox during the run (the reference sends none either)
 # What it runs, per round (the rounds interleave the workloads, so each sees the same noise; the table gives
 # medians over the rounds):
 #   sign-up, reference:   POST /signup/1 on the reference (lock the event row, look up the address, insert the
@@ -51,7 +54,8 @@ export PG_DB
 trap 'bench_stop_all; if [ "$DB" = postgres ]; then dropdb -h localhost -U postgres --if-exists "$PG_DB" 2>/dev/null || true; fi' EXIT
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-if [ "$DB" = postgres ]; then APP_DIR=target/quarkus-app-postgres; else APP_DIR=target/quarkus-app; fi
+if [ -n "${APP_DIR:-}" ]; then SKIP_BUILD=1
+elif [ "$DB" = postgres ]; then APP_DIR=target/quarkus-app-postgres; else APP_DIR=target/quarkus-app; fi
 if [ "${SKIP_BUILD:-0}" != "1" ] || [ ! -f "$APP_DIR/quarkus-run.jar" ]; then
   echo "building the application jars (with the AppCDS archive the production run uses)"
   ./mvnw -B -ntp -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
@@ -101,7 +105,7 @@ bench_start_reference "$REF_PORT" "$WORK"
 
 BASE="http://127.0.0.1:$PORT"
 REF="http://127.0.0.1:$REF_PORT"
-NAMES=(ref_signup signup signup20 static event home api)
+read -r -a NAMES <<<"${WORKLOADS:-ref_signup signup signup20 static event home api}"
 declare -A LABELS=(
   [ref_signup]="sign-up, plain design reference"
   [signup]="sign-up, one event (JSON API)"
@@ -167,7 +171,8 @@ for name in "${NAMES[@]}"; do
   declare "M_RATE_$name=$(median_of "${RATES[$name]}")" "M_P50_$name=$(median_of "${P50S[$name]}")" \
     "M_P99_$name=$(median_of "${P99S[$name]}")" "M_CPU_$name=$(median_of "${CPUS[$name]}")"
 done
-m() { local v="M_$1_$2"; echo "${!v}"; }
+m() { local v="M_$1_$2"; echo "${!v:--}"; }
+ran() { [[ " ${NAMES[*]} " == *" $1 "* ]]; }
 
 STARTUP_LINE=""
 GROWTH_LINES=""
@@ -191,11 +196,12 @@ row() { # NAME REFERENCE_NAME RATIO_TEXT
   printf '| %s | %s/s · %s ms · %s ms · %s | %s | %s |\n' "${LABELS[$1]}" "$(m RATE "$1")" "$(m P50 "$1")" \
     "$(m P99 "$1")" "$(m CPU "$1")" "$2" "$3"
 }
-row signup "plain design: $(m RATE ref_signup)/s, p99 $(m P99 ref_signup) ms, $(m CPU ref_signup) CPU ms/req" \
+ran signup && row signup "plain design: $(m RATE ref_signup)/s, p99 $(m P99 ref_signup) ms, $(m CPU ref_signup) CPU ms/req" \
   "**$(ratio "$(m RATE signup)" "$(m RATE ref_signup)")** of the rate (goal ≥ 50 %), p99 $(times "$(m P99 signup)" "$(m P99 ref_signup)") (goal ≤ 1.5×)"
-row signup20 "one event on the platform: $(m RATE signup)/s" \
+ran signup20 && row signup20 "one event on the platform: $(m RATE signup)/s" \
   "**$(ratio "$(m RATE signup20)" "$(m RATE signup)")** of the one-event rate (goal ≥ 100 %)"
 for page in event home api; do
+  ran "$page" || continue
   row "$page" "static file: $(m RATE static)/s, p99 $(m P99 static) ms" \
     "**$(ratio "$(m RATE $page)" "$(m RATE static)")** of the static rate (goal ≥ 25 %, p99 < 50 ms)"
 done
