@@ -53,6 +53,8 @@ PG_DB="kennisagenda_bench_run_$$"
 export PG_DB
 trap 'bench_stop_all; if [ "$DB" = postgres ]; then dropdb -h localhost -U postgres --if-exists "$PG_DB" 2>/dev/null || true; fi' EXIT
 
+read -r -a NAMES <<<"${WORKLOADS:-ref_signup signup signup20 static event home api}"
+ran() { [[ " ${NAMES[*]} " == *" $1 "* ]]; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 if [ -n "${APP_DIR:-}" ]; then SKIP_BUILD=1
 elif [ "$DB" = postgres ]; then APP_DIR=target/quarkus-app-postgres; else APP_DIR=target/quarkus-app; fi
@@ -60,7 +62,7 @@ if [ "${SKIP_BUILD:-0}" != "1" ] || [ ! -f "$APP_DIR/quarkus-run.jar" ]; then
   echo "building the application jars (with the AppCDS archive the production run uses)"
   ./mvnw -B -ntp -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
 fi
-bench_build_reference
+if ran ref_signup; then bench_build_reference; fi
 H2_JAR="$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar | head -n 1)"
 PG_JAR="$(ls target/quarkus-app-postgres/lib/main/org.postgresql.postgresql-*.jar 2>/dev/null | head -n 1 || true)"
 H2_URL="jdbc:h2:file:$WORK/kennisagenda;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
@@ -101,11 +103,10 @@ sql "update events set capacity = 10000000 where slug = '$SLUG' or slug like 'be
 SPREAD_SLUGS=$(seq -s, -f 'bench-event-%.0f' 0 $((SPREAD - 1)))
 bench_start_platform "$APP_DIR" "$PORT" "$WORK" "$SMTP_PORT"
 PLATFORM_PID=$APP_PID
-bench_start_reference "$REF_PORT" "$WORK"
+if ran ref_signup; then bench_start_reference "$REF_PORT" "$WORK"; fi
 
 BASE="http://127.0.0.1:$PORT"
 REF="http://127.0.0.1:$REF_PORT"
-read -r -a NAMES <<<"${WORKLOADS:-ref_signup signup signup20 static event home api}"
 declare -A LABELS=(
   [ref_signup]="sign-up, plain design reference"
   [signup]="sign-up, one event (JSON API)"
@@ -172,7 +173,6 @@ for name in "${NAMES[@]}"; do
     "M_P99_$name=$(median_of "${P99S[$name]}")" "M_CPU_$name=$(median_of "${CPUS[$name]}")"
 done
 m() { local v="M_$1_$2"; echo "${!v:--}"; }
-ran() { [[ " ${NAMES[*]} " == *" $1 "* ]]; }
 
 STARTUP_LINE=""
 GROWTH_LINES=""
